@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// Micro benchmarks: `scripts/bench` runs them; results are written down in bench/README.md.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

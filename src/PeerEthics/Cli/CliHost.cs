@@ -1,0 +1,29 @@
+using PeerEthics.Codes;
+using PeerEthics.Data;
+
+namespace PeerEthics.Cli;
+
+/// <summary>The services a command needs (data, features) without a web server.</summary>
+public static class CliHost
+{
+    public static IHost Create()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPeerEthicsData();
+        builder.Services.AddCodes();
+        return builder.Build();
+    }
+
+    /// <summary>A host whose database is ready to read, prepared the way <c>serve</c> prepares it.</summary>
+    public static async Task<IHost> CreateReadyAsync(CancellationToken cancellationToken)
+    {
+        var host = Create();
+        await host.Services.PrepareDatabaseAsync(cancellationToken);
+        return host;
+    }
+}

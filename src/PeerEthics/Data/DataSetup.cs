@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using PeerEthics.Codes;
+
+namespace PeerEthics.Data;
+
+public static class DataSetup
+{
+    /// <summary>
+    /// Registers <see cref="PeerEthicsDb"/> on the configured provider. Settings are read when first needed,
+    /// not now, so a host (or a test) can still change the configuration before the app is built.
+    /// </summary>
+    public static IHostApplicationBuilder AddPeerEthicsData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<SqlitePeerEthicsDb>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            Directory.CreateDirectory(settings.DataDirectory);
+            options.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteDurability());
+        });
+        services.AddDbContext<PostgresPeerEthicsDb>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<PeerEthicsDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresPeerEthicsDb>(),
+            _ => sp.GetRequiredService<SqlitePeerEthicsDb>(),
+        });
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations. Deliberate: called by <c>migrate</c> and by <c>serve</c> on the embedded default.</summary>
+    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Readies the database for <c>serve</c> and the commands: the embedded default migrates itself so a
+    /// fresh machine just works, while a PostgreSQL server is migrated deliberately with <c>peerethics
+    /// migrate</c>. Then the shipped codes load, idempotently.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            await services.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await using var scope = services.CreateAsyncScope();
+            var pending = await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().Database.GetPendingMigrationsAsync(cancellationToken);
+            if (pending.Any())
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL database has {pending.Count()} pending migration(s). Run `peerethics migrate` first.");
+            }
+        }
+
+        await services.LoadShippedCodesAsync(cancellationToken);
+    }
+}

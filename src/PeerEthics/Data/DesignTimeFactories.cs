@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace PeerEthics.Data;
+
+// Used only by `dotnet ef migrations add`: one migrations folder per provider.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePeerEthicsDb>
+{
+    public SqlitePeerEthicsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlitePeerEthicsDb>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPeerEthicsDb>
+{
+    public PostgresPeerEthicsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPeerEthicsDb>().UseNpgsql("Host=127.0.0.1;Database=design_time").Options);
+}

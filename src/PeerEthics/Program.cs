@@ -1,0 +1,29 @@
+using PeerEthics.Cli;
+using PeerEthics.Codes;
+using PeerEthics.Data;
+using PeerEthics.Web;
+
+// One executable: the web app, and the command line staff script against it. `serve` is the default command.
+return await PeerEthicsCommandLine.InvokeAsync(args);
+
+public partial class Program
+{
+    /// <summary>The web app, feature by feature. Used by <c>serve</c> and by the tests.</summary>
+    public static WebApplication BuildWebApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.AddPeerEthicsData();
+        builder.Services.AddWebDefaults();
+        builder.Services.AddCodes();
+
+        var app = builder.Build();
+
+        app.UseWebDefaults();
+        app.MapHealth();
+        app.MapCodesApi();
+        app.MapRazorPages();
+
+        return app;
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PeerEthics.Data;
+
+namespace PeerEthics.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app on a real database of its own: a SQLite file in a temporary data directory, or a fresh
+/// PostgreSQL database. The app starts the way <c>serve</c> starts it (migrations, shipped codes), on a
+/// fake clock set to <see cref="Now"/>.
+/// </summary>
+public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("peerethics-test-").FullName;
+    private string? _postgresConnection;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>A scope on the app's services, for arranging and inspecting data directly.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("PEERETHICS_DATA", _dataDirectory);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgresConnection ??= CreateMigratedPostgresDatabase();
+            builder.UseSetting("ConnectionStrings:PeerEthics", _postgresConnection);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    // The app migrates SQLite itself; PostgreSQL is migrated deliberately, as `peerethics migrate` would.
+    private static string CreateMigratedPostgresDatabase()
+    {
+        var connection = TestDatabases.CreatePostgresDatabaseAsync().GetAwaiter().GetResult();
+        using var db = new PostgresPeerEthicsDb(new DbContextOptionsBuilder<PostgresPeerEthicsDb>().UseNpgsql(connection).Options);
+        db.Database.Migrate();
+        return connection;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresConnection is not null)
+        {
+            await TestDatabases.DropPostgresDatabaseAsync(_postgresConnection);
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite's pool; the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app per database provider, shared by the tests of a collection that only read.</summary>
+public sealed class SharedApps : IAsyncLifetime
+{
+    private readonly Dictionary<DatabaseProvider, PeerEthicsAppFactory> _apps = [];
+    private readonly Lock _lock = new();
+
+    public PeerEthicsAppFactory this[DatabaseProvider provider]
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (!_apps.TryGetValue(provider, out var app))
+                {
+                    app = new PeerEthicsAppFactory(provider);
+                    _apps[provider] = app;
+                }
+
+                return app;
+            }
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedAppsDefinition : ICollectionFixture<SharedApps>
+{
+    public const string Name = "Shared apps";
+}
