@@ -1,0 +1,67 @@
+namespace PeerEthics.Codes.Themes;
+
+/// <summary>
+/// One phrase rule of a theme, as written in the theme file ("gifts of significant value"). It matches a
+/// text that has all of the phrase's words in the same order, compared by stem so that inflections match
+/// ("gift" finds "gifts"). Between two words of the phrase the text may have small words the phrase does
+/// not ("respect all the rights") and at most <see cref="MaxGap"/> other word ("gifts of significant
+/// monetary value"). Small words the phrase has are required: "under the influence" must not match
+/// "undue influence".
+/// </summary>
+internal sealed class PhraseRule
+{
+    public const int MaxGap = 1;
+
+    public PhraseRule(string phrase, IReadOnlyList<Word> words)
+    {
+        Phrase = phrase;
+        Stems = [.. words.Select(w => w.Stem)];
+    }
+
+    public string Phrase { get; }
+
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>The first place <paramref name="words"/> say the phrase, as (first, last) word index.</summary>
+    public (int First, int Last)? Match(IReadOnlyList<Word> words)
+    {
+        if (Stems.Count == 0)
+        {
+            return null;
+        }
+
+        for (var start = 0; start < words.Count; start++)
+        {
+            if (words[start].Stem == Stems[0] && MatchRest(words, 1, start) is { } last)
+            {
+                return (start, last);
+            }
+        }
+
+        return null;
+    }
+
+    private int? MatchRest(IReadOnlyList<Word> words, int next, int previous)
+    {
+        if (next == Stems.Count)
+        {
+            return previous;
+        }
+
+        var gap = 0;
+        for (var i = previous + 1; i < words.Count; i++)
+        {
+            if (words[i].Stem == Stems[next] && MatchRest(words, next + 1, i) is { } last)
+            {
+                return last;
+            }
+
+            if (!words[i].IsSmall && ++gap > MaxGap)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}
