@@ -34,15 +34,23 @@ public sealed record CodeCrosswalk(IReadOnlyList<CrosswalkPair> Pairs, IReadOnly
 /// are first scaled so that its strongest theme is 1: what matters is what a principle is mainly about,
 /// not how sure the tagger is (a reworded principle the tagger finds only by similarity is as much
 /// about its theme as one that uses the theme's very phrases). Using the narrower principle's themes
-/// means that "no sexual activity" fully matches "no exploitive or sexual activity". When either principle has no theme,
-/// the taxonomy does not cover it, themes are no evidence, and the score is the wording alone.</para>
+/// means that "no sexual activity" fully matches "no exploitive or sexual activity". When one principle has
+/// themes and the other none, the overlap is 0: the taxonomy knows what one is about and not the other,
+/// which is evidence that they differ. When neither has a theme, the taxonomy covers neither, themes are
+/// no evidence either way, and the score is the wording alone.</para>
+/// <para>Pairs are then taken greedily, strongest first, each principle at most once, and only while
+/// the score is at least <see cref="MatchThreshold"/>: a principle whose best partner is weaker than
+/// that is listed as only in its code rather than forced into a poor pair. Equal scores are taken in
+/// the left code's order, then the right's, so the result never varies.</para>
 /// </remarks>
 public sealed class CrosswalkBuilder(ThemeTagger tagger)
 {
     /// <summary>
     /// The least score that counts as "says the same thing". Two principles with the same main theme
-    /// score at least 0.5 however they are worded; principles on different topics that share a word or
-    /// two score well under 0.3.
+    /// reach 0.5 on their themes alone, however they are worded. Without a shared theme it takes a
+    /// wording similarity of 0.7 (0.35 between two principles the taxonomy has no theme for, which a
+    /// few shared common words do not reach). On the two seed codes, right pairs score 0.68 and up and
+    /// wrong ones 0.11 at most.
     /// </summary>
     public const double MatchThreshold = 0.35;
 
@@ -165,7 +173,7 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
     private static (double Score, double Wording, double Themes) Score(Prepared left, Prepared right)
     {
         var wording = left.Vector.Cosine(right.Vector);
-        if (left.Themes.Count == 0 || right.Themes.Count == 0)
+        if (left.Themes.Count == 0 && right.Themes.Count == 0)
         {
             return (wording, wording, 0);
         }

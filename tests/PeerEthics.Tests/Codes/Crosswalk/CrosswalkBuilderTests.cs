@@ -86,6 +86,7 @@ public sealed class CrosswalkBuilderTests
     [InlineData("coaches")]
     [InlineData("support")]
     [InlineData("bakery")]
+    [InlineData("office")]
     public void A_code_compared_with_itself_pairs_every_principle_with_itself_at_full_score(string name)
     {
         var code = Sample(name);
@@ -146,6 +147,17 @@ public sealed class CrosswalkBuilderTests
         Assert.Equal(Sample(name), crosswalk.OnlyRight);
     }
 
+    [Theory]
+    [InlineData("MA")]
+    [InlineData("MO")]
+    public void Principles_that_share_only_common_words_score_well_under_the_threshold(string name)
+    {
+        var scores = Builder.ScoreAll(OfficeRules, Sample(name));
+
+        Assert.All(scores.Cast<double>(), score => Assert.True(score <= CrosswalkBuilder.MatchThreshold - 0.15, $"scores {score:0.000}"));
+        Assert.Empty(Builder.Compute(OfficeRules, Sample(name)).Pairs);
+    }
+
     [Fact]
     public void Swapping_the_codes_mirrors_the_crosswalk()
     {
@@ -196,6 +208,7 @@ public sealed class CrosswalkBuilderTests
         "coaches" => RecoveryCoaches,
         "support" => RecoverySupport,
         "bakery" => Bakery,
+        "office" => OfficeRules,
         _ => SeedCodes.Code(name),
     };
 

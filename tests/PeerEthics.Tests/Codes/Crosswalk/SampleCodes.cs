@@ -49,6 +49,17 @@ public static class SampleCodes
         "Bakers clean the mixers at the end of each shift.",
         "Bakers store flour in sealed bins away from moisture.");
 
+    /// <summary>
+    /// Rules about other things that happen to use the seeds' words: "respect", "keep", "share",
+    /// "colleagues", "support", "right".
+    /// </summary>
+    public static IReadOnlyList<ParsedPrinciple> OfficeRules { get; } = Code(
+        "Staff will respect the quiet hours posted at the front desk.",
+        "Staff will keep the kitchen clean and share the fridge fairly with colleagues.",
+        "Staff will support the local football team at the annual match.",
+        "Visitors have the right to park in the marked spaces near the entrance.",
+        "Staff will return library books within two weeks of borrowing them.");
+
     public static IReadOnlyList<ParsedPrinciple> Code(params string[] texts) =>
         [.. texts.Select((text, i) => new ParsedPrinciple($"{(char)('A' + i)}.", false, text, null, null, null, i + 1))];
 
