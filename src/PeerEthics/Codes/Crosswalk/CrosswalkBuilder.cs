@@ -133,9 +133,19 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
         var leftSide = Prepare(left);
         var rightSide = Prepare(right);
         var idf = InverseDocumentFrequency(leftSide, rightSide);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var principle in leftSide.Concat(rightSide))
         {
             principle.Vector = TermVector.From(principle.Words.Select(w => w.Stem), idf);
+            foreach (var stem in principle.Vector.Weights.Keys)
+            {
+                numbers.TryAdd(stem, numbers.Count);
+            }
+        }
+
+        foreach (var principle in leftSide.Concat(rightSide))
+        {
+            principle.Numbered = new SparseVector(principle.Vector, numbers);
         }
 
         return (leftSide, rightSide);
@@ -143,7 +153,8 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
 
     private Prepared[] Prepare(IReadOnlyList<ParsedPrinciple> principles)
     {
-        var words = principles.Select(p => Tagger.MeaningfulWords(p.Text)).ToList();
+        var read = principles.Select(p => Tagger.Read(p.Text)).ToList();
+        var words = read.Select(r => r.MeaningfulWords).ToList();
         var boilerplate = new HashSet<string>(StringComparer.Ordinal);
         if (principles.Count >= BoilerplateMinimumPrinciples)
         {
@@ -151,9 +162,7 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
             boilerplate.UnionWith(usedBy.Where(kv => kv.Value >= BoilerplateShare * principles.Count).Select(kv => kv.Key));
         }
 
-        return [.. principles.Select((p, i) => new Prepared(
-            [.. words[i].Where(w => !boilerplate.Contains(w.Stem))],
-            RelativeThemeScores(Tagger.Tag(p.Text))))];
+        return [.. read.Select(r => new Prepared([.. r.MeaningfulWords.Where(w => !boilerplate.Contains(w.Stem))], RelativeThemeScores(r.Themes)))];
     }
 
     /// <summary>Each theme's score divided by the principle's strongest.</summary>
@@ -172,20 +181,28 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
 
     private static (double Score, double Wording, double Themes) Score(Prepared left, Prepared right)
     {
-        var wording = left.Vector.Cosine(right.Vector);
+        var wording = left.Numbered.Cosine(right.Numbered);
         if (left.Themes.Count == 0 && right.Themes.Count == 0)
         {
             return (wording, wording, 0);
         }
 
-        var themes = WeightedOverlap(left.Themes, right.Themes);
+        var themes = WeightedOverlap(left, right);
         return (((1 - ThemeWeight) * wording) + (ThemeWeight * themes), wording, themes);
     }
 
-    private static double WeightedOverlap(Dictionary<string, double> a, Dictionary<string, double> b)
+    private static double WeightedOverlap(Prepared a, Prepared b)
     {
-        var shared = a.Sum(kv => Math.Min(kv.Value, b.GetValueOrDefault(kv.Key)));
-        var narrower = Math.Min(a.Values.Sum(), b.Values.Sum());
+        var shared = 0.0;
+        foreach (var (theme, score) in a.Themes)
+        {
+            if (b.Themes.TryGetValue(theme, out var other))
+            {
+                shared += Math.Min(score, other);
+            }
+        }
+
+        var narrower = Math.Min(a.ThemeTotal, b.ThemeTotal);
         return narrower == 0 ? 0 : Math.Min(1.0, shared / narrower);
     }
 
@@ -211,6 +228,10 @@ public sealed class CrosswalkBuilder(ThemeTagger tagger)
 
         public Dictionary<string, double> Themes { get; } = themes;
 
+        public double ThemeTotal { get; } = themes.Values.Sum();
+
         public TermVector Vector { get; set; } = TermVector.Empty;
+
+        public SparseVector Numbered { get; set; }
     }
 }

@@ -20,14 +20,21 @@ internal sealed class PhraseRule
 
     public string Phrase { get; }
 
-    public IReadOnlyList<string> Stems { get; }
+    /// <summary>Never empty: the taxonomy refuses a phrase with no meaningful word.</summary>
+    public string[] Stems { get; }
 
-    /// <summary>The first place <paramref name="words"/> say the phrase, as (first, last) word index.</summary>
-    public (int First, int Last)? Match(IReadOnlyList<Word> words)
+    /// <summary>
+    /// The first place <paramref name="words"/> say the phrase, as (first, last) word index.
+    /// <paramref name="stems"/> are all the stems of the text: most rules fail on it at once, without a scan.
+    /// </summary>
+    public (int First, int Last)? Match(List<Word> words, HashSet<string> stems)
     {
-        if (Stems.Count == 0)
+        foreach (var stem in Stems)
         {
-            return null;
+            if (!stems.Contains(stem))
+            {
+                return null;
+            }
         }
 
         for (var start = 0; start < words.Count; start++)
@@ -41,9 +48,9 @@ internal sealed class PhraseRule
         return null;
     }
 
-    private int? MatchRest(IReadOnlyList<Word> words, int next, int previous)
+    private int? MatchRest(List<Word> words, int next, int previous)
     {
-        if (next == Stems.Count)
+        if (next == Stems.Length)
         {
             return previous;
         }

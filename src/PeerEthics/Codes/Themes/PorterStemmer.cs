@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PeerEthics.Codes.Themes;
 
 /// <summary>
@@ -29,6 +31,43 @@ internal static class PorterStemmer
 
         return stemmer.ToString();
     }
+
+    // The suffix rules of steps 2 to 4, by the letter the reference implementation switches on.
+    private static readonly FrozenDictionary<char, (string Suffix, string Replacement)[]> Step2Rules = new Dictionary<char, (string, string)[]>
+    {
+        ['a'] = [("ational", "ate"), ("tional", "tion")],
+        ['c'] = [("enci", "ence"), ("anci", "ance")],
+        ['e'] = [("izer", "ize")],
+        ['l'] = [("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous")],
+        ['o'] = [("ization", "ize"), ("ation", "ate"), ("ator", "ate")],
+        ['s'] = [("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous")],
+        ['t'] = [("aliti", "al"), ("iviti", "ive"), ("biliti", "ble")],
+        ['g'] = [("logi", "log")],
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, (string Suffix, string Replacement)[]> Step3Rules = new Dictionary<char, (string, string)[]>
+    {
+        ['e'] = [("icate", "ic"), ("ative", ""), ("alize", "al")],
+        ['i'] = [("iciti", "ic")],
+        ['l'] = [("ical", "ic"), ("ful", "")],
+        ['s'] = [("ness", "")],
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, string[]> Step4Suffixes = new Dictionary<char, string[]>
+    {
+        ['a'] = ["al"],
+        ['c'] = ["ance", "ence"],
+        ['e'] = ["er"],
+        ['i'] = ["ic"],
+        ['l'] = ["able", "ible"],
+        ['n'] = ["ant", "ement", "ment", "ent"],
+        ['o'] = ["ion", "ou"],
+        ['s'] = ["ism"],
+        ['t'] = ["ate", "iti"],
+        ['u'] = ["ous"],
+        ['v'] = ["ive"],
+        ['z'] = ["ize"],
+    }.ToFrozenDictionary();
 
     /// <summary>
     /// The word being stemmed: <c>_b[0..End]</c> is the current stem; <c>_j</c> marks where a candidate
@@ -243,33 +282,19 @@ internal static class PorterStemmer
                 return;
             }
 
-            (string Suffix, string Replacement)[] rules = _b[End - 1] switch
+            if (Step2Rules.TryGetValue(_b[End - 1], out var rules))
             {
-                'a' => [("ational", "ate"), ("tional", "tion")],
-                'c' => [("enci", "ence"), ("anci", "ance")],
-                'e' => [("izer", "ize")],
-                'l' => [("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous")],
-                'o' => [("ization", "ize"), ("ation", "ate"), ("ator", "ate")],
-                's' => [("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous")],
-                't' => [("aliti", "al"), ("iviti", "ive"), ("biliti", "ble")],
-                'g' => [("logi", "log")],
-                _ => [],
-            };
-            ApplyFirst(rules);
+                ApplyFirst(rules);
+            }
         }
 
         /// <summary>-ic-, -full, -ness and the like: hopeful → hope, electrical → electric.</summary>
         public void Step3()
         {
-            (string Suffix, string Replacement)[] rules = _b[End] switch
+            if (Step3Rules.TryGetValue(_b[End], out var rules))
             {
-                'e' => [("icate", "ic"), ("ative", ""), ("alize", "al")],
-                'i' => [("iciti", "ic")],
-                'l' => [("ical", "ic"), ("ful", "")],
-                's' => [("ness", "")],
-                _ => [],
-            };
-            ApplyFirst(rules);
+                ApplyFirst(rules);
+            }
         }
 
         private void ApplyFirst((string Suffix, string Replacement)[] rules)
@@ -292,22 +317,11 @@ internal static class PorterStemmer
                 return;
             }
 
-            string[] suffixes = _b[End - 1] switch
+            if (!Step4Suffixes.TryGetValue(_b[End - 1], out var suffixes))
             {
-                'a' => ["al"],
-                'c' => ["ance", "ence"],
-                'e' => ["er"],
-                'i' => ["ic"],
-                'l' => ["able", "ible"],
-                'n' => ["ant", "ement", "ment", "ent"],
-                'o' => ["ion", "ou"],
-                's' => ["ism"],
-                't' => ["ate", "iti"],
-                'u' => ["ous"],
-                'v' => ["ive"],
-                'z' => ["ize"],
-                _ => [],
-            };
+                return;
+            }
+
             foreach (var suffix in suffixes)
             {
                 if (!EndsWith(suffix))

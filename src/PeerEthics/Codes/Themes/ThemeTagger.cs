@@ -37,6 +37,11 @@ public sealed class ThemeTagger
     private readonly Dictionary<string, double> _idf;
     private readonly double _unseenIdf;
 
+    // The themes' TF-IDF vectors, computed once: for each stem of the taxonomy's vocabulary, its weight
+    // in every theme, so that a text's similarity to all themes costs one lookup per word of the text.
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly double[][] _themeWeightsByStem;
+
     public ThemeTagger(ThemeTaxonomy taxonomy)
     {
         Taxonomy = taxonomy;
@@ -53,24 +58,40 @@ public sealed class ThemeTagger
 
         _idf = documentFrequency.ToDictionary(kv => kv.Key, kv => TermVector.Idf(kv.Value, profiles.Count), StringComparer.Ordinal);
         _unseenIdf = TermVector.Idf(0, profiles.Count);
-        _themes = [.. taxonomy.Themes.Select((theme, i) => new CompiledTheme(
-            theme,
-            [.. theme.Phrases.Select(p => new PhraseRule(p, AllWords(p)))],
-            TermVector.From(profiles[i], Idf)))];
+        _themes = [.. taxonomy.Themes.Select(theme => new CompiledTheme(theme, [.. theme.Phrases.Select(p => new PhraseRule(p, AllWords(p)))]))];
+        _vocabulary = documentFrequency.Keys.Select((stem, id) => (stem, id)).ToDictionary(x => x.stem, x => x.id, StringComparer.Ordinal);
+        _themeWeightsByStem = [.. _vocabulary.Keys.Select(_ => new double[_themes.Length])];
+        for (var t = 0; t < profiles.Count; t++)
+        {
+            foreach (var (stem, weight) in TermVector.From(profiles[t], Idf).Weights)
+            {
+                _themeWeightsByStem[_vocabulary[stem]][t] = weight;
+            }
+        }
     }
 
     public ThemeTaxonomy Taxonomy { get; }
 
     /// <summary>The themes of a text, the strongest first (ties in taxonomy order).</summary>
-    public IReadOnlyList<ThemeTag> Tag(string text)
+    public IReadOnlyList<ThemeTag> Tag(string text) => Tag(text, AllWords(text));
+
+    /// <summary>A text's meaningful words and its themes, from one reading: the crosswalk needs both.</summary>
+    internal (List<Word> MeaningfulWords, IReadOnlyList<ThemeTag> Themes) Read(string text)
     {
         var words = AllWords(text);
-        var vector = TermVector.From(words.Where(w => !w.IsSmall).Select(w => w.Stem), Idf);
+        return ([.. words.Where(w => !w.IsSmall)], Tag(text, words));
+    }
+
+    private List<ThemeTag> Tag(string text, List<Word> words)
+    {
+        var stems = words.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var similarities = Similarities(TermVector.From(words.Where(w => !w.IsSmall).Select(w => w.Stem), Idf));
         var tags = new List<ThemeTag>();
-        foreach (var theme in _themes)
+        for (var t = 0; t < _themes.Length; t++)
         {
-            var reasons = Quotes(text, words, theme.Phrases);
-            var similarity = vector.Cosine(theme.Profile);
+            var theme = _themes[t];
+            var reasons = Quotes(text, words, stems, theme.Phrases);
+            var similarity = similarities[t];
             var byPhrase = reasons.Count > 0;
             if (!byPhrase && similarity < SimilarityThreshold)
             {
@@ -90,20 +111,50 @@ public sealed class ThemeTagger
         return [.. tags.OrderByDescending(t => t.Score)];
     }
 
+    /// <summary>The cosine of a text's vector with every theme's, in taxonomy order.</summary>
+    private double[] Similarities(TermVector text)
+    {
+        var similarities = new double[_themes.Length];
+        foreach (var (stem, weight) in text.Weights)
+        {
+            if (_vocabulary.TryGetValue(stem, out var id))
+            {
+                var themeWeights = _themeWeightsByStem[id];
+                for (var t = 0; t < similarities.Length; t++)
+                {
+                    similarities[t] += weight * themeWeights[t];
+                }
+            }
+        }
+
+        // Rounding can push the cosine of a text with itself a hair over 1.
+        for (var t = 0; t < similarities.Length; t++)
+        {
+            similarities[t] = Math.Min(1.0, similarities[t]);
+        }
+
+        return similarities;
+    }
+
     /// <summary>
     /// "mentions '…'" for each place the text says one of the phrases, quoted as written. Where one match
     /// lies within another ("personal conduct" in "high standards of personal conduct") only the longer
     /// is quoted.
     /// </summary>
-    private static List<string> Quotes(string text, List<Word> words, IReadOnlyList<PhraseRule> phrases)
+    private static List<string> Quotes(string text, List<Word> words, HashSet<string> stems, IReadOnlyList<PhraseRule> phrases)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var rule in phrases)
         {
-            if (rule.Match(words) is var (first, last))
+            if (rule.Match(words, stems) is var (first, last))
             {
                 spans.Add((words[first].Start, words[last].End));
             }
+        }
+
+        if (spans.Count == 0)
+        {
+            return [];
         }
 
         return [.. spans
@@ -113,11 +164,8 @@ public sealed class ThemeTagger
             .Select(s => $"mentions '{text[s.Start..s.End]}'")];
     }
 
-    /// <summary>
-    /// The words of a text that can carry meaning: not small words, not the taxonomy's ignored words.
-    /// The crosswalk compares principles by these too.
-    /// </summary>
-    internal List<Word> MeaningfulWords(string text) => [.. AllWords(text).Where(w => !w.IsSmall)];
+    /// <summary>The words of a text that can carry meaning: not small words, not the taxonomy's ignored words.</summary>
+    private List<Word> MeaningfulWords(string text) => [.. AllWords(text).Where(w => !w.IsSmall)];
 
     /// <summary>Every word of a text, with the taxonomy's ignored words counted as small words.</summary>
     private List<Word> AllWords(string text) =>
@@ -130,5 +178,5 @@ public sealed class ThemeTagger
     private static string ProfileText(Theme theme) =>
         string.Join("\n", [theme.Name, theme.Description, .. theme.Phrases, .. theme.Examples]);
 
-    private sealed record CompiledTheme(Theme Theme, IReadOnlyList<PhraseRule> Phrases, TermVector Profile);
+    private sealed record CompiledTheme(Theme Theme, IReadOnlyList<PhraseRule> Phrases);
 }

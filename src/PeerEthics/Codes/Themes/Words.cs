@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace PeerEthics.Codes.Themes;
@@ -45,11 +46,38 @@ internal static class Words
             }
 
             var small = IsSmallWord(lower);
-            words.Add(new Word(surface, small ? lower : PorterStemmer.Stem(lower), start, small));
+            words.Add(new Word(surface, small ? lower : StemOf(lower), start, small));
         }
 
         return words;
     }
+
+    /// <summary>
+    /// Stems are remembered: stemming is the costliest step of reading a text, its result never
+    /// changes, and the codes' vocabulary is small. The bound keeps a stream of odd input from growing
+    /// it without limit.
+    /// </summary>
+    private static string StemOf(string lowerCaseWord)
+    {
+        if (StemCache.TryGetValue(lowerCaseWord, out var stem))
+        {
+            return stem;
+        }
+
+        stem = PorterStemmer.Stem(lowerCaseWord);
+        if (Volatile.Read(ref _cachedStems) < StemCacheLimit && StemCache.TryAdd(lowerCaseWord, stem))
+        {
+            Interlocked.Increment(ref _cachedStems);
+        }
+
+        return stem;
+    }
+
+    private const int StemCacheLimit = 100_000;
+
+    private static int _cachedStems;
+
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
 
     /// <summary>The stems of a text's words that carry meaning, in order.</summary>
     public static IEnumerable<string> MeaningfulStems(string text) =>
