@@ -3,7 +3,8 @@ namespace PeerEthics.Codes.Themes;
 /// <summary>
 /// A text as TF-IDF weights over word stems, scaled to unit length, so that the cosine of two texts is
 /// the dot product of their vectors: 1 for the same words in the same proportions, 0 for no word shared.
-/// Words rare in the collection weigh more than words most texts have.
+/// Words rare in the collection weigh more than words most texts have. (The tagger and the crosswalk
+/// each keep the vectors in a form fast for their own dot products.)
 /// </summary>
 internal sealed class TermVector
 {
@@ -52,20 +53,4 @@ internal sealed class TermVector
     /// <summary>Smoothed inverse document frequency: never zero, so a word every text has still counts a little.</summary>
     public static double Idf(int documentFrequency, int documentCount) =>
         Math.Log((documentCount + 1.0) / (documentFrequency + 1.0)) + 1.0;
-
-    public double Cosine(TermVector other)
-    {
-        var (small, large) = Weights.Count <= other.Weights.Count ? (Weights, other.Weights) : (other.Weights, Weights);
-        var dot = 0.0;
-        foreach (var (stem, weight) in small)
-        {
-            if (large.TryGetValue(stem, out var otherWeight))
-            {
-                dot += weight * otherWeight;
-            }
-        }
-
-        // Rounding can push the cosine of a text with itself a hair over 1.
-        return Math.Min(1.0, dot);
-    }
 }
