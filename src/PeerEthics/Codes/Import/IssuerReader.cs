@@ -69,6 +69,12 @@ internal static partial class IssuerReader
             return null;
         }
 
+        // A line of its own naming only the organization may contain code words ("Office of Peer Recovery Services").
+        if (allowWhole && Array.TrueForAll(words, IsNameWord) && !_connectors.Contains(words[^1]))
+        {
+            return string.Join(' ', words);
+        }
+
         var end = keyword;
         if (keyword + 1 < words.Length && words[keyword + 1] is "of" or "for" or "on")
         {

@@ -17,11 +17,13 @@ internal static partial class RevisionReader
             return false;
         }
 
+        // "Issued by the State Office. Adopted 2012; revised 2018." is history throughout, though only one
+        // sentence has a year; "This code, adopted in 2010, guides us. It applies to all." is preamble.
         var sentences = Sentences(text);
         var aboutRevisions = 0;
         foreach (var sentence in sentences)
         {
-            if (Year().IsMatch(sentence) && Keyword().IsMatch(sentence))
+            if (Keyword().IsMatch(sentence))
             {
                 aboutRevisions++;
             }
@@ -91,6 +93,7 @@ internal static partial class RevisionReader
     [GeneratedRegex(@"(?<=[.!?…])\s+(?=[\p{Lu}\p{N}""“‘(])", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"\s[–—-]\s", RegexOptions.CultureInvariant)]
+    // Clauses: "… Training Program – Revised and Updated … in 2006.", "Adopted 2012; revised 2018 and 2021."
+    [GeneratedRegex(@"\s[–—-]\s|;\s", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBreak();
 }
