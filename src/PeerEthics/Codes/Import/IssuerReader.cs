@@ -23,6 +23,12 @@ internal static partial class IssuerReader
         "Credential", "Credentialed", "Registered", "Licensed", "Guidelines", "Conduct",
     };
 
+    // Words that make a title the name of a code rather than of an organization.
+    private static readonly HashSet<string> _namesACode = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Code", "Ethics", "Ethical", "Standards", "Principles", "Conduct", "Guidelines", "Certified",
+    };
+
     private static readonly HashSet<string> _connectors = new(StringComparer.Ordinal) { "of", "and", "&", "for", "the", "on" };
 
     public static string? FromTitle(IReadOnlyList<string> titleLines)
@@ -69,8 +75,10 @@ internal static partial class IssuerReader
             return null;
         }
 
-        // A line of its own naming only the organization may contain code words ("Office of Peer Recovery Services").
-        if (allowWhole && Array.TrueForAll(words, IsNameWord) && !_connectors.Contains(words[^1]))
+        // A line of its own naming only the organization may contain "Peer" ("Office of Peer Recovery Services"),
+        // but not words that name a code, and it does not stop mid-name ("… Mental Health Certified Missouri Peer").
+        if (allowWhole && Array.TrueForAll(words, IsNameWord) && !_connectors.Contains(words[^1])
+            && !_codeWords.Contains(words[^1]) && !Array.Exists(words, _namesACode.Contains))
         {
             return string.Join(' ', words);
         }
@@ -106,7 +114,7 @@ internal static partial class IssuerReader
     {
         foreach (var word in words)
         {
-            if (word.Trim(',', '.', ':') is "Code" or "Ethics" or "Ethical" or "Standards" or "Principles" or "Conduct" or "Guidelines" or "CODE" or "ETHICS")
+            if (_namesACode.Contains(word.Trim(',', '.', ':')))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PeerEthics.Codes.Import;
@@ -27,95 +28,164 @@ internal enum LabelStyle
 /// </summary>
 internal readonly record struct LabelCandidate(LabelStyle Style, string Key, int Value, int Major, string Printed, int TextStart);
 
-/// <summary>Finds the label candidates at the start of a normalized line. Judges shape only, never plausibility.</summary>
+/// <summary>
+/// Finds the label candidates at the start of a normalized line. Judges shape only, never plausibility.
+/// One anchored regular expression finds how long the label is; the matched characters are then read by hand,
+/// which allocates nothing for the many lines that are not labels and little for those that are.
+/// </summary>
 internal static partial class LabelRecognizer
 {
+    private static readonly string[] _prefixes = ["Principle", "Standard", "Rule", "Article", "Section", "Canon", "Value"];
+
     public static int Recognize(string line, Span<LabelCandidate> candidates)
     {
-        if (line.Length < 1)
+        var length = 0;
+        foreach (var match in Label().EnumerateMatches(line))
+        {
+            length = match.Length;
+            break;
+        }
+
+        if (length == 0)
         {
             return 0;
         }
 
-        var match = Label().Match(line);
-        if (!match.Success)
-        {
-            return 0;
-        }
-
-        var printed = match.Value;
-        var textStart = Math.Min(line.Length, printed.Length + (printed.Length < line.Length && line[printed.Length] == ' ' ? 1 : 0));
-        if (match.Groups["b"].Success)
+        var label = line.AsSpan(0, length);
+        var textStart = Math.Min(line.Length, length + (length < line.Length && line[length] == ' ' ? 1 : 0));
+        if (length == 1)
         {
             // A bullet needs words after it: "* * *" and "- -" are rules, not items.
             return TextShape.HasLetterOrDigit(line.AsSpan(textStart))
-                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Bullet, "b" + printed, 1, 0, printed, textStart))
+                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Bullet, BulletKey(line[0]), 1, 0, line[..1], textStart))
                 : 0;
         }
 
-        if (match.Groups["pn"] is { Success: true } parenthesized)
+        var printed = line[..length];
+        if (label[0] == '(')
         {
-            return Numerals(parenthesized.Value, "()", printed, textStart, allowLetters: true, candidates);
+            return Numerals(label[1..^1], "()", printed, textStart, allowLetters: true, candidates);
         }
 
-        if (match.Groups["cmaj"] is { Success: true } major)
+        if (char.IsLetter(label[0]) && label.IndexOf(' ') is var space and > 1 && IsPrefix(label[..space]))
         {
-            var majorValue = NumeralValue(major.Value);
-            var minor = match.Groups["cmin"].Value;
-            var minorValue = char.IsDigit(minor[0]) ? int.Parse(minor, System.Globalization.CultureInfo.InvariantCulture) : minor[0] - 'a' + 1;
-            var key = $"c{(char.IsDigit(minor[0]) ? '1' : 'a')}{match.Groups["cd"].Value}";
-            return majorValue > 0 && minorValue > 0
-                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Compound, key, minorValue, majorValue, printed, textStart))
+            // "Principle 1:", "Standard IV –": the numeral runs to the delimiter or the space before a dash.
+            var rest = label[(space + 1)..];
+            var end = rest.IndexOfAny(" .:)");
+            var value = NumeralValue(end < 0 ? rest : rest[..end]);
+            return value > 0
+                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Prefixed, string.Concat("p", label[..space]), value, 0, printed, textStart))
                 : 0;
         }
 
-        if (match.Groups["pre"] is { Success: true } prefix)
+        var dash = label[1..].IndexOfAny("-–—");
+        if (dash >= 0)
         {
-            var value = NumeralValue(match.Groups["pv"].Value);
-            var key = $"p{prefix.Value.ToUpperInvariant()}{match.Groups["pd"].Value.Trim()}";
-            return value > 0 ? Add(candidates, 0, new LabelCandidate(LabelStyle.Prefixed, key, value, 0, printed, textStart)) : 0;
+            // "I – b.", "2-a)": major, dash, minor, delimiter.
+            var major = NumeralValue(label[..(dash + 1)].TrimEnd(' '));
+            var minor = label[(dash + 2)..^1].TrimStart(' ');
+            var minorValue = char.IsDigit(minor[0]) ? ParseInt(minor) : minor[0] - 'a' + 1;
+            var key = char.IsDigit(minor[0]) ? (label[^1] == '.' ? "c1." : "c1)") : (label[^1] == '.' ? "ca." : "ca)");
+            return major > 0 && minorValue > 0
+                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Compound, key, minorValue, major, printed, textStart))
+                : 0;
         }
 
-        var delimiter = match.Groups["d"].Value is "..." ? "…" : match.Groups["d"].Value;
-        return Numerals(match.Groups["n"].Value, delimiter, printed, textStart, allowLetters: delimiter is not ":", candidates);
+        var delimiterStart = label.IndexOfAny(".)…:");
+        var delimiter = label[delimiterStart..] switch
+        {
+            "." => ".",
+            ")" => ")",
+            "…" or "..." => "…",
+            ":" => ":",
+            _ => ".)",
+        };
+        return Numerals(label[..delimiterStart], delimiter, printed, textStart, allowLetters: delimiter is not ":", candidates);
     }
 
-    private static int Numerals(string numeral, string delimiter, string printed, int textStart, bool allowLetters, Span<LabelCandidate> candidates)
+    private static int Numerals(ReadOnlySpan<char> numeral, string delimiter, string printed, int textStart, bool allowLetters, Span<LabelCandidate> candidates)
     {
-        var count = 0;
         if (char.IsDigit(numeral[0]))
         {
-            var value = int.Parse(numeral, System.Globalization.CultureInfo.InvariantCulture);
-            return value > 0 ? Add(candidates, 0, new LabelCandidate(LabelStyle.Arabic, "1" + delimiter, value, 0, printed, textStart)) : 0;
+            var value = ParseInt(numeral);
+            return value > 0 ? Add(candidates, 0, new LabelCandidate(LabelStyle.Arabic, Key('1', delimiter), value, 0, printed, textStart)) : 0;
         }
 
+        var count = 0;
         var upper = char.IsUpper(numeral[0]);
         var roman = Roman.Parse(numeral);
         if (roman > 0)
         {
-            count = Add(candidates, count, new LabelCandidate(upper ? LabelStyle.RomanUpper : LabelStyle.RomanLower, (upper ? "I" : "i") + delimiter, roman, 0, printed, textStart));
+            count = Add(candidates, count, new LabelCandidate(upper ? LabelStyle.RomanUpper : LabelStyle.RomanLower, Key(upper ? 'I' : 'i', delimiter), roman, 0, printed, textStart));
         }
 
         if (allowLetters && numeral.Length == 1)
         {
             var value = char.ToLowerInvariant(numeral[0]) - 'a' + 1;
-            count = Add(candidates, count, new LabelCandidate(upper ? LabelStyle.LetterUpper : LabelStyle.LetterLower, (upper ? "A" : "a") + delimiter, value, 0, printed, textStart));
+            count = Add(candidates, count, new LabelCandidate(upper ? LabelStyle.LetterUpper : LabelStyle.LetterLower, Key(upper ? 'A' : 'a', delimiter), value, 0, printed, textStart));
         }
 
         return count;
     }
 
-    private static int NumeralValue(string numeral)
+    private static int NumeralValue(ReadOnlySpan<char> numeral)
     {
+        if (numeral.IsEmpty)
+        {
+            return 0;
+        }
+
         if (char.IsDigit(numeral[0]))
         {
-            return int.Parse(numeral, System.Globalization.CultureInfo.InvariantCulture);
+            return ParseInt(numeral);
         }
 
         // Single letters other than I, V, X, L, C are letters; roman numerals are the usual major part.
         var roman = Roman.Parse(numeral);
-        return roman > 0 ? roman : numeral.Length == 1 ? char.ToLowerInvariant(numeral[0]) - 'a' + 1 : 0;
+        return roman > 0 ? roman : numeral.Length == 1 && char.IsAsciiLetter(numeral[0]) ? char.ToLowerInvariant(numeral[0]) - 'a' + 1 : 0;
     }
+
+    private static int ParseInt(ReadOnlySpan<char> digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static bool IsPrefix(ReadOnlySpan<char> word)
+    {
+        foreach (var prefix in _prefixes)
+        {
+            if (word.SequenceEqual(prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Keys are compared for every label line; shared instances keep that free of allocations.
+    private static string Key(char kind, string delimiter) => (kind, delimiter) switch
+    {
+        ('1', ".") => "1.",
+        ('1', ")") => "1)",
+        ('1', "()") => "1()",
+        ('1', "…") => "1…",
+        ('a', ".") => "a.",
+        ('a', ")") => "a)",
+        ('a', "()") => "a()",
+        ('A', ".") => "A.",
+        ('A', "()") => "A()",
+        ('i', ".") => "i.",
+        ('i', "()") => "i()",
+        ('I', ".") => "I.",
+        _ => string.Concat(kind.ToString(), delimiter),
+    };
+
+    private static string BulletKey(char glyph) => glyph switch
+    {
+        '-' => "b-",
+        '•' => "b•",
+        '*' => "b*",
+        _ => string.Concat("b", glyph.ToString()),
+    };
 
     private static int Add(Span<LabelCandidate> candidates, int count, LabelCandidate candidate)
     {
@@ -128,15 +198,15 @@ internal static partial class LabelRecognizer
         return count;
     }
 
-    // One anchored pattern, tried once per line. The text is already normalized to single spaces, so a label
-    // ends at a space or the end of the line; "1.The" (no space) is accepted only after digits.
+    // The shapes of a label, anchored at the line start. The text is already normalized to single spaces, so a
+    // label ends at a space or the end of the line; "1.The" (no space) is accepted only after digits.
     [GeneratedRegex("""
         ^(?:
-            \((?<pn>\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7}|[A-Za-z])\)
-          | (?<cmaj>\d{1,3}|[IVXLC]{1,7}|[A-Z])\ ?[-–—]\ ?(?<cmin>\d{1,3}|[a-z])(?<cd>[.)])
-          | (?<pre>Principle|Standard|Rule|Article|Section|Canon|Value)\ (?<pv>\d{1,3}|[IVXLC]{1,7}|[A-Z])(?<pd>[.:)]|\ [-–—])
-          | (?<n>\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Za-z])(?<d>\.\)|\.\.\.|[.)…:])
-          | (?<b>[-•*·◦▪‣○●■□➢►–—])
+            \((?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7}|[A-Za-z])\)
+          | (?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\ ?[-–—]\ ?(?:\d{1,3}|[a-z])[.)]
+          | (?:Principle|Standard|Rule|Article|Section|Canon|Value)\ (?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:[.:)]|\ [-–—])
+          | (?:\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Za-z])(?:\.\)|\.\.\.|[.)…:])
+          | [-•*·◦▪‣○●■□➢►–—]
         )(?=\ |$|(?<=\d\.)\p{Lu})
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
@@ -145,7 +215,7 @@ internal static partial class LabelRecognizer
 /// <summary>Strict roman numerals I–CCCXCIX: "IIII" and "VX" are not numerals, so they are not labels.</summary>
 internal static class Roman
 {
-    public static int Parse(string text)
+    public static int Parse(ReadOnlySpan<char> text)
     {
         if (text.Length is 0 or > 9)
         {
@@ -165,8 +235,32 @@ internal static class Roman
             total += value < next ? -value : value;
         }
 
-        return total is > 0 and < 400 && string.Equals(Format(total, char.IsUpper(text[0])), text, StringComparison.Ordinal) ? total : 0;
+        if (total is <= 0 or >= 400)
+        {
+            return 0;
+        }
+
+        // Canonical form only: write the value back out and compare, case-insensitively (case was checked by the pattern).
+        Span<char> canonical = stackalloc char[16];
+        var length = 0;
+        var rest = total;
+        foreach (var (step, numeral) in _table)
+        {
+            while (rest >= step)
+            {
+                numeral.AsSpan().CopyTo(canonical[length..]);
+                length += numeral.Length;
+                rest -= step;
+            }
+        }
+
+        return text.Equals(canonical[..length], StringComparison.OrdinalIgnoreCase) ? total : 0;
     }
+
+    private static readonly (int Value, string Numeral)[] _table =
+    [
+        (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ];
 
     private static int Digit(char c) => char.ToUpperInvariant(c) switch
     {
@@ -177,23 +271,4 @@ internal static class Roman
         'C' => 100,
         _ => 0,
     };
-
-    private static string Format(int value, bool upper)
-    {
-        ReadOnlySpan<(int Value, string Numeral)> table =
-        [
-            (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-        ];
-        var result = new System.Text.StringBuilder();
-        foreach (var (step, numeral) in table)
-        {
-            while (value >= step)
-            {
-                result.Append(numeral);
-                value -= step;
-            }
-        }
-
-        return upper ? result.ToString() : result.ToString().ToLowerInvariant();
-    }
 }

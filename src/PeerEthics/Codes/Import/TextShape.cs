@@ -70,13 +70,13 @@ internal static partial class TextShape
             return false;
         }
 
-        var words = text.Split(' ');
-        if (words.Length > 10)
+        var words = CountWords(text);
+        if (words > 10)
         {
             return false;
         }
 
-        if (words.Length <= 4)
+        if (words <= 4)
         {
             return true;
         }
@@ -84,8 +84,9 @@ internal static partial class TextShape
         // Longer headings are Title Case or ALL CAPS; a sentence of the same length is mostly lower case.
         var significant = 0;
         var capitalized = 0;
-        foreach (var word in words)
+        foreach (var range in text.AsSpan().Split(' '))
         {
+            var word = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
             var letter = FirstLetterOrDigit(word);
             if (letter < 0 || word.Length - letter <= 3)
             {
@@ -150,7 +151,7 @@ internal static partial class TextShape
         return false;
     }
 
-    private static int FirstLetterOrDigit(string text)
+    private static int FirstLetterOrDigit(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length && i < 4; i++)
         {

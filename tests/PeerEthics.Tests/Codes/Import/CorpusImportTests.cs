@@ -35,6 +35,38 @@ public sealed class CorpusImportTests
         Assert.Equal(json, ToJson(back));
     }
 
+    [Theory]
+    [InlineData("massachusetts-hard-wrapped-crlf.txt", "massachusetts-cps-code-of-ethics.txt")]
+    [InlineData("missouri-hard-wrapped-form-feed.txt", "missouri-cmps-code-of-ethics.txt")]
+    public void A_seed_hard_wrapped_at_a_narrow_width_reads_exactly_like_the_seed(string wrapped, string seed)
+    {
+        var expected = CodeDocumentParser.Parse(Seed(seed));
+
+        var parsed = ParseChecked(Corpus(wrapped));
+
+        Assert.Equal(expected.Title, parsed.Title);
+        Assert.Equal(expected.Issuer, parsed.Issuer);
+        Assert.Equal(expected.Preamble, parsed.Preamble);
+        Assert.Equal(expected.Principles.Select(p => (p.Label, p.Text, p.Section, p.LeadIn, p.Parent)), parsed.Principles.Select(p => (p.Label, p.Text, p.Section, p.LeadIn, p.Parent)));
+        Assert.Equal(expected.Pledge?.Text, parsed.Pledge?.Text);
+        Assert.Equal(expected.Pledge?.Statement, parsed.Pledge?.Statement);
+        Assert.Equal(expected.Revisions, parsed.Revisions);
+        Assert.Equal(expected.AlsoBinds, parsed.AlsoBinds);
+        Assert.Equal(expected.Elements.Select(e => (e.Kind, e.Text)), parsed.Elements.Select(e => (e.Kind, e.Text)));
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Fact]
+    public void A_wrapped_line_that_begins_with_a_year_is_part_of_its_sentence()
+    {
+        var source = Corpus("massachusetts-hard-wrapped-crlf.txt");
+        Assert.Contains("\r\n2015 based on survey", source, StringComparison.Ordinal);
+
+        var parsed = ParseChecked(source);
+
+        Assert.Contains(parsed.Revisions, r => r.Year == 2015 && r.Note.StartsWith("Further revisions", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_byte_order_mark_crlf_and_non_breaking_space_change_nothing_a_reader_sees()
     {
