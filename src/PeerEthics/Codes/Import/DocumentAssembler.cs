@@ -260,7 +260,7 @@ internal sealed class DocumentAssembler
         {
             var text = _lines[j].Text;
             var wrapped = j > segment.Start && !TextShape.EndsSentence(_lines[j - 1].Text) && !IsHeading(_lines[j - 1].Text);
-            if (!IsHeading(text) || TextShape.IsFrontMatterHeading(text) || wrapped)
+            if (!IsHeading(text) || TextShape.IsFrontMatterHeading(text) || RevisionReader.IsRevisionLine(text) || wrapped)
             {
                 break;
             }
@@ -322,6 +322,11 @@ internal sealed class DocumentAssembler
         }
 
         NewDraft(ElementKind.OtherText, start, end);
+        if (text[0] is '*' or '†' or '‡')
+        {
+            return; // a footnote: recognised, and other text is where it belongs
+        }
+
         Warn(start, principlesFollow
             ? "Text between principles could not be attached to one; it is kept as other text."
             : "Text after the last principle was not recognised; it is kept as other text.");
@@ -370,7 +375,7 @@ internal sealed class DocumentAssembler
         var segment = _segments[k];
         var first = _lines[segment.Start].Text;
         if (segment.Kind != SegmentKind.Plain || !TextShape.IsHeadingLike(first) || TextShape.IsFrontMatterHeading(first)
-            || PledgeReader.IsPledgeHeading(first) || TextShape.IsPageMarker(first))
+            || PledgeReader.IsPledgeHeading(first) || TextShape.IsPageMarker(first) || RevisionReader.IsRevisionLine(first))
         {
             return false;
         }

@@ -59,6 +59,7 @@ internal sealed class LabelSequence
         var previous = -1;
         var blankBefore = true;
         var previousInItem = false;
+        var footnoteMarked = false;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -70,6 +71,12 @@ internal sealed class LabelSequence
 
             var count = LabelRecognizer.Recognize(line.Text, candidates);
             var inItem = false;
+            if (count > 0 && IsFootnote(candidates[0], footnoteMarked) && !sequence.HasList(candidates[0].Key))
+            {
+                count = 0;
+            }
+
+            footnoteMarked |= HasFootnoteMarker(line.Text);
             if (count > 0)
             {
                 var previousLine = previous >= 0 ? lines[previous] : default;
@@ -89,6 +96,26 @@ internal sealed class LabelSequence
 
         return accepted;
     }
+
+    // "… gifts of nominal value.*" then "* Nominal value means …": an asterisk line after a word marked with an
+    // asterisk is the footnote, not a bullet (unless the document already has a list of asterisk bullets).
+    private static bool IsFootnote(LabelCandidate label, bool footnoteMarked) =>
+        footnoteMarked && label.Style == LabelStyle.Bullet && label.Printed is "*";
+
+    private static bool HasFootnoteMarker(string text)
+    {
+        for (var i = text.IndexOf('*', 1); i > 0; i = i + 1 < text.Length ? text.IndexOf('*', i + 1) : -1)
+        {
+            if (text[i - 1] != ' ' && (i + 1 == text.Length || text[i + 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasList(string key) => _stack.Exists(level => string.Equals(level.Last.Key, key, StringComparison.Ordinal));
 
     private AcceptedLabel? Accept(ReadOnlySpan<LabelCandidate> candidates, SourceLine line, int index, Context context, bool boundary, bool afterLabelLine)
     {

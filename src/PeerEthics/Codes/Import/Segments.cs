@@ -104,7 +104,8 @@ internal static class Segments
             var allHeadings = true;
             for (var i = first.Start + 1; i <= first.End; i++)
             {
-                allHeadings &= TextShape.IsHeadingLike(lines[i].Text);
+                // "Effective January 1, 2016" under the title is history, not more title.
+                allHeadings &= TextShape.IsHeadingLike(lines[i].Text) && !RevisionReader.IsRevisionLine(lines[i].Text);
             }
 
             end = allHeadings ? first.End : end;

@@ -20,7 +20,7 @@ internal static partial class TextShape
     public static bool EndsSentence(string text)
     {
         var end = text.Length - 1;
-        while (end >= 0 && text[end] is ')' or ']' or '"' or '\'' or '”' or '’' or '»')
+        while (end >= 0 && text[end] is ')' or ']' or '"' or '\'' or '”' or '’' or '»' or '*' or '†')
         {
             end--;
         }

@@ -375,6 +375,58 @@ public sealed class CorpusImportTests
     }
 
     [Fact]
+    public void An_effective_date_under_the_title_is_history_not_part_of_the_title()
+    {
+        var parsed = ParseChecked(Corpus("effective-date-under-title.txt"));
+
+        Assert.Equal("Recovery Coach Code of Ethics", parsed.Title);
+        Assert.Equal([new ParsedRevision(2016, "Effective January 1, 2016")], parsed.Revisions);
+        Assert.Equal(ElementKind.RevisionNote, parsed.Elements[1].Kind);
+        Assert.Empty(parsed.Sections);
+        Assert.Equal(2, parsed.Principles.Count);
+    }
+
+    [Fact]
+    public void A_footnote_under_the_list_is_other_text_not_a_bulleted_principle()
+    {
+        var parsed = ParseChecked(Corpus("footnote-after-list.txt"));
+
+        Assert.Equal(["1.", "2."], parsed.Principles.Select(p => p.Label));
+        Assert.Equal("Peer specialists may accept gifts of nominal value* only.", parsed.Principles[1].Text);
+        Assert.Equal(["* Nominal value means less than $25."], parsed.OtherText);
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Fact]
+    public void A_pledge_that_introduces_the_list_is_its_lead_in_and_the_signature_line_below_completes_it()
+    {
+        var parsed = ParseChecked(Corpus("pledge-introduces-the-list.txt"));
+
+        Assert.All(parsed.Principles, p => Assert.Equal("I, ______________________, agree to abide by the following:", p.LeadIn));
+        Assert.NotNull(parsed.Pledge);
+        Assert.Equal("I, ______________________, agree to abide by the following:", parsed.Pledge.Statement);
+        Assert.Equal(["name", "signature", "date"], parsed.Pledge.Blanks);
+        Assert.Equal(
+            "I, ______________________, agree to abide by the following:\n\nSignature ____________________ Date ____________",
+            parsed.Pledge.Text);
+        Assert.Equal([ElementKind.Title, ElementKind.Pledge, ElementKind.Principle, ElementKind.Principle, ElementKind.Pledge], parsed.Elements.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void Principle_numeral_headings_over_numbered_items_are_sections_and_spaced_indented_items_hold_together()
+    {
+        var parsed = ParseChecked(Corpus("prefixed-sections-with-spaced-subitems.txt"));
+
+        Assert.Equal(["Principle I: The Peer Relationship", "Principle II: Confidentiality"], parsed.Sections.Select(s => s.Heading));
+        Assert.Equal(["1.", "2.", "a.", "b.", "1."], parsed.Principles.Select(p => p.Label));
+        Assert.Equal([null, null, "2.", "2.", null], parsed.Principles.Select(p => p.Parent));
+        Assert.Equal("Peer support professionals listen to the people they serve and take what they hear seriously.", parsed.Principles[0].Text);
+        Assert.Equal("Peer support professionals keep confidences.\n\nThis duty continues after the relationship ends.", parsed.Principles[4].Text);
+        Assert.Equal("Principle II: Confidentiality", parsed.Principles[4].Section);
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Fact]
     public void Principle_n_headings_over_prose_are_principles_labelled_as_printed()
     {
         var parsed = ParseChecked(Corpus("prefixed-principles.txt"));
