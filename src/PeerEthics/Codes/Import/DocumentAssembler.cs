@@ -29,9 +29,8 @@ internal sealed class DocumentAssembler
     private readonly bool _headedMode;
     private readonly int[] _nextPrinciple;
 
-    private readonly List<Draft> _drafts = [];
+    private readonly DraftList _drafts;
     private readonly List<PrincipleDraft> _principles = [];
-    private readonly List<int> _pendingMarkers = [];
     private int _section = -1;
     private int _leadIn = -1;
     private bool _inPledge;
@@ -42,6 +41,7 @@ internal sealed class DocumentAssembler
         _lines = lines;
         _labels = labels;
         _warnings = warnings;
+        _drafts = new DraftList(lines, warnings);
         _segments = Segments.Build(lines, labels);
         _headed = new bool[_segments.Count];
         var anyItem = false;
@@ -53,7 +53,7 @@ internal sealed class DocumentAssembler
 
         for (var k = 0; k < _segments.Count && !anyItem; k++)
         {
-            _headed[k] = IsHeadedCandidate(k);
+            _headed[k] = Segments.IsHeadedCandidate(lines, _segments, k);
             headedCount += _headed[k] ? 1 : 0;
         }
 
@@ -76,7 +76,7 @@ internal sealed class DocumentAssembler
     {
         var assembler = new DocumentAssembler(lines, labels, warnings);
         assembler.Run();
-        return new Assembly(assembler._drafts, assembler._principles);
+        return new Assembly(assembler._drafts.Drafts, assembler._principles);
     }
 
     private void Run()
@@ -103,9 +103,9 @@ internal sealed class DocumentAssembler
             {
                 ReadItem(k);
             }
-            else if (AllPageMarkers(segment))
+            else if (Segments.AllPageMarkers(_lines, segment))
             {
-                _pendingMarkers.Add(k);
+                _drafts.HoldPageMarker(segment.Start, segment.End);
             }
             else
             {
@@ -113,7 +113,7 @@ internal sealed class DocumentAssembler
             }
         }
 
-        FlushMarkers();
+        _drafts.FlushPageMarkers();
     }
 
     private void ReadItem(int k)
@@ -193,7 +193,7 @@ internal sealed class DocumentAssembler
             _inPledge = pledgeHeading || _nextPrinciple[k] < 0;
             if (!_inPledge && _lines[segment.End].Text.EndsWith(':'))
             {
-                _leadIn = _drafts.Count - 1;
+                _leadIn = _drafts.Drafts.Count - 1;
             }
 
             return;
@@ -337,7 +337,7 @@ internal sealed class DocumentAssembler
     private bool IsContinuation(int start)
     {
         var principle = _principles[^1];
-        var draft = _drafts[principle.Draft];
+        var draft = _drafts.Drafts[principle.Draft];
         return TextShape.StartsLowercase(_lines[start].Text)
             || _lines[start].Indent > _lines[principle.LabelLine].Indent
             || !TextShape.EndsSentence(_lines[draft.Ranges[^1].End].Text);
@@ -356,7 +356,7 @@ internal sealed class DocumentAssembler
 
             var segment = _segments[m];
             var last = _lines[segment.End].Text;
-            var introductory = AllPageMarkers(segment)
+            var introductory = Segments.AllPageMarkers(_lines, segment)
                 || (segment.LineCount == 1 && IsHeading(last))
                 || (last.EndsWith(':') && !PledgeReader.StartsPledge(_lines, segment));
             if (segment.Kind != SegmentKind.Plain || !introductory)
@@ -370,49 +370,7 @@ internal sealed class DocumentAssembler
 
     private bool StartsPrinciple(int k) => _segments[k].IsItem || (_headedMode && _headed[k]);
 
-    private bool IsHeadedCandidate(int k)
-    {
-        var segment = _segments[k];
-        var first = _lines[segment.Start].Text;
-        if (segment.Kind != SegmentKind.Plain || !TextShape.IsHeadingLike(first) || TextShape.IsFrontMatterHeading(first)
-            || PledgeReader.IsPledgeHeading(first) || TextShape.IsPageMarker(first) || RevisionReader.IsRevisionLine(first))
-        {
-            return false;
-        }
-
-        if (segment.LineCount > 1)
-        {
-            var second = _lines[segment.Start + 1].Text;
-            return !TextShape.IsHeadingLike(second) && !PledgeReader.IsStartLine(second) && !PledgeReader.IsSignatureLine(second);
-        }
-
-        if (k + 1 >= _segments.Count || _segments[k + 1].Kind != SegmentKind.Plain)
-        {
-            return false;
-        }
-
-        var body = _segments[k + 1];
-        var bodyFirst = _lines[body.Start].Text;
-        return !TextShape.IsHeadingLike(bodyFirst) && !bodyFirst.EndsWith(':') && !AllPageMarkers(body)
-            && !PledgeReader.StartsPledge(_lines, body) && !RevisionReader.IsRevisionLine(bodyFirst);
-    }
-
     private static bool IsHeading(string text) => TextShape.IsHeadingLike(text) || TextShape.IsCapitalsHeading(text);
-
-    private bool AllPageMarkers(Segment segment)
-    {
-        for (var i = segment.Start; i <= segment.End; i++)
-        {
-            if (!TextShape.IsPageMarker(_lines[i].Text))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private ElementKind? LastKind => _drafts.Count > 0 ? _drafts[^1].Kind : null;
 
     private void NewSection(int start, int end)
     {
@@ -420,43 +378,11 @@ internal sealed class DocumentAssembler
         _leadIn = -1;
     }
 
-    private int NewDraft(ElementKind kind, int start, int end)
-    {
-        FlushMarkers();
-        var draft = new Draft(kind);
-        draft.Add(start, end);
-        _drafts.Add(draft);
-        return _drafts.Count - 1;
-    }
+    private ElementKind? LastKind => _drafts.LastKind;
 
-    private void ContinueDraft(int start, int end)
-    {
-        var draft = _drafts[^1];
-        foreach (var marker in _pendingMarkers)
-        {
-            var segment = _segments[marker];
-            draft.Add(segment.Start, segment.End);
-            if (draft.Kind == ElementKind.Principle)
-            {
-                Warn(segment.Start, $"A page number interrupts the principle \"{_principles[^1].Label}\"; it is kept in its text.");
-            }
-        }
+    private int NewDraft(ElementKind kind, int start, int end) => _drafts.Start(kind, start, end);
 
-        _pendingMarkers.Clear();
-        draft.Add(start, end);
-    }
-
-    private void FlushMarkers()
-    {
-        foreach (var marker in _pendingMarkers)
-        {
-            var draft = new Draft(ElementKind.OtherText);
-            draft.Add(_segments[marker].Start, _segments[marker].End);
-            _drafts.Add(draft);
-        }
-
-        _pendingMarkers.Clear();
-    }
+    private void ContinueDraft(int start, int end) => _drafts.Continue(start, end, _principles.Count > 0 ? _principles[^1].Label : "");
 
     private string RangeText(int start, int end)
     {

@@ -23,9 +23,10 @@ internal readonly record struct Segment(int Start, int End, bool BlankBefore, Se
 }
 
 /// <summary>
-/// Cuts the normalized lines into <see cref="Segment"/>s and makes the local, line-level decisions that do not
-/// need the whole document: which first line is the title, and where a heading, lead-in, pledge or page number
-/// printed straight after an item (no blank line) stops belonging to that item.
+/// Cuts the normalized lines into <see cref="Segment"/>s and makes the local decisions that do not need the
+/// whole document: which first line is the title; where a heading, lead-in, pledge or page number printed
+/// straight after an item (no blank line) stops belonging to that item; which paragraphs are page furniture
+/// or have the shape of an unnumbered, headed principle.
 /// </summary>
 internal static class Segments
 {
@@ -88,6 +89,52 @@ internal static class Segments
             && !TextShape.IsPageMarker(text) && TextShape.HasLetterOrDigit(text)
             && (!TextShape.EndsSentence(text) || words <= 8);
     }
+
+    /// <summary>
+    /// A short heading followed by prose, in the same paragraph or the next: in a document without numbered
+    /// items, the shape of an unnumbered principle ("Confidentiality" / "Peer specialists keep…").
+    /// </summary>
+    public static bool IsHeadedCandidate(IReadOnlyList<SourceLine> lines, List<Segment> segments, int k)
+    {
+        var segment = segments[k];
+        var first = lines[segment.Start].Text;
+        if (segment.Kind != SegmentKind.Plain || !TextShape.IsHeadingLike(first) || TextShape.IsFrontMatterHeading(first)
+            || PledgeReader.IsPledgeHeading(first) || TextShape.IsPageMarker(first) || RevisionReader.IsRevisionLine(first))
+        {
+            return false;
+        }
+
+        if (segment.LineCount > 1)
+        {
+            var second = lines[segment.Start + 1].Text;
+            return !TextShape.IsHeadingLike(second) && !PledgeReader.IsStartLine(second) && !PledgeReader.IsSignatureLine(second);
+        }
+
+        if (k + 1 >= segments.Count || segments[k + 1].Kind != SegmentKind.Plain)
+        {
+            return false;
+        }
+
+        var body = segments[k + 1];
+        var bodyFirst = lines[body.Start].Text;
+        return !TextShape.IsHeadingLike(bodyFirst) && !bodyFirst.EndsWith(':') && !AllPageMarkers(lines, body)
+            && !PledgeReader.StartsPledge(lines, body) && !RevisionReader.IsRevisionLine(bodyFirst);
+    }
+
+
+    public static bool AllPageMarkers(IReadOnlyList<SourceLine> lines, Segment segment)
+    {
+        for (var i = segment.Start; i <= segment.End; i++)
+        {
+            if (!TextShape.IsPageMarker(lines[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
 
     private static Segment SplitTitle(IReadOnlyList<SourceLine> lines, Segment first, Segment? next, List<Segment> segments)
     {

@@ -24,7 +24,9 @@ internal static class SourceLines
 
     public static List<SourceLine> Split(string source)
     {
-        var lines = new List<SourceLine>((source.Length / 60) + 4);
+        // Sized once: for a large document this list is on the large-object heap, where regrowing is costly.
+        var span = source.AsSpan();
+        var lines = new List<SourceLine>(Math.Max(span.Count('\n'), span.Count('\r')) + span.Count('\f') + 2);
         var text = new StringBuilder(256);
         var number = 1;
         var indent = 0;
