@@ -12,7 +12,7 @@ internal enum LabelStyle
     LetterUpper,
     LetterLower,
 
-    /// <summary>A major and a minor part: "I – b.", "2-a)".</summary>
+    /// <summary>A major and a minor part: "I – b.", "2-a)", and decimal outlines "1.2".</summary>
     Compound,
 
     /// <summary>A word and a number: "Principle 1:", "Standard IV.".</summary>
@@ -92,6 +92,17 @@ internal static partial class LabelRecognizer
         }
 
         var delimiterStart = label.IndexOfAny(".)…:");
+        if (delimiterStart + 1 < label.Length && char.IsDigit(label[delimiterStart + 1]))
+        {
+            // A decimal outline, "1.2" or "1.2.": item 2 under item 1.
+            var minorEnd = label[^1] == '.' ? label.Length - 1 : label.Length;
+            var major = ParseInt(label[..delimiterStart]);
+            var minor = ParseInt(label[(delimiterStart + 1)..minorEnd]);
+            return major > 0 && minor > 0
+                ? Add(candidates, 0, new LabelCandidate(LabelStyle.Compound, "d.", minor, major, printed, textStart))
+                : 0;
+        }
+
         var delimiter = label[delimiterStart..] switch
         {
             "." => ".",
@@ -204,6 +215,7 @@ internal static partial class LabelRecognizer
         ^(?:
             \((?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7}|[A-Za-z])\)
           | (?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\ ?[-–—]\ ?(?:\d{1,3}|[a-z])[.)]
+          | \d{1,3}\.\d{1,3}\.?
           | (?:Principle|Standard|Rule|Article|Section|Canon|Value)\ (?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:[.:)]|\ [-–—])
           | (?:\d{1,3}|[IVXLC]{1,7}|[ivxlc]{1,7}|[A-Za-z])(?:\.\)|\.\.\.|[.)…:])
           | [-•*·◦▪‣○●■□➢►–—]

@@ -427,6 +427,18 @@ public sealed class CorpusImportTests
     }
 
     [Fact]
+    public void A_decimal_outline_reads_numbered_headings_as_sections_over_their_decimal_items()
+    {
+        var parsed = ParseChecked(Corpus("decimal-outline.txt"));
+
+        Assert.Equal(["1. Confidentiality", "2. Boundaries"], parsed.Sections.Select(s => s.Heading));
+        Assert.Equal(["1.1", "1.2", "2.1", "2.2", "2.3."], parsed.Principles.Select(p => p.Label));
+        Assert.Equal("Peer specialists complete at least 3.5 hours of training on boundaries each year.", parsed.Principles[3].Text);
+        Assert.Equal("2. Boundaries", parsed.Principles[4].Section);
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Fact]
     public void Principle_n_headings_over_prose_are_principles_labelled_as_printed()
     {
         var parsed = ParseChecked(Corpus("prefixed-principles.txt"));

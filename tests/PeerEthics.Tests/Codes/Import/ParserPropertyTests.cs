@@ -59,7 +59,7 @@ public sealed class ParserPropertyTests
         Gen.Char['a', 'k'].Select(c => $"{c}."),
         Gen.Char['A', 'K'].Select(c => $"({c})"),
         Gen.OneOf("-", "•", "*", "–", "·"),
-        Gen.OneOf("I – a.", "I – b.", "II – a.", "III – c.", "Principle 1:", "Standard II.", "1.The"));
+        Gen.OneOf("I – a.", "I – b.", "II – a.", "III – c.", "Principle 1:", "Standard II.", "1.The", "1.1", "1.2", "2.1.", "3.5"));
 
     private static readonly Gen<string> _junk = Gen.Char["abc 1.()-–…•*_\u00A0\uFEFF\f\t\r\nIVX:;\"“”’\uD800\u0000"].Array[0, 30].Select(chars => new string(chars));
 
