@@ -12,7 +12,11 @@ public partial class Program
     /// <summary>The web app, feature by feature. Used by <c>serve</c> and by the tests.</summary>
     public static WebApplication BuildWebApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's files sit beside the executable, wherever it is started from (a test host passes its own).
+        var builder = args.Any(a => a.StartsWith("--contentRoot=", StringComparison.OrdinalIgnoreCase))
+            ? WebApplication.CreateBuilder(args)
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseStaticWebAssets();
 
         builder.AddPeerEthicsData();
         builder.Services.AddWebDefaults();
