@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace PeerEthics.Accounts;
+
+/// <summary>
+/// The authorization policies, by name. Everything not on the public allow-list needs at least
+/// <see cref="SignedIn"/> (the fallback policy); staff policies also need a second factor in the sign-in.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in person.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Registrars and administrators: publish code versions, manage people and programs.</summary>
+    public const string ManageCodes = "manage-codes";
+
+    /// <summary>Administrators: accounts, roles, settings, the audit trail.</summary>
+    public const string Administer = "administer";
+
+    /// <summary>Administrators and registrars: invite people.</summary>
+    public const string Invite = "invite";
+
+    /// <summary>The claim Identity adds to a sign-in that used a second factor (amr = mfa).</summary>
+    public const string MfaClaimType = "amr";
+    public const string MfaClaimValue = "mfa";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.FallbackPolicy = signedIn;
+        options.AddPolicy(SignedIn, signedIn);
+        options.AddPolicy(ManageCodes, Staff(Roles.Registrar, Roles.Administrator));
+        options.AddPolicy(Administer, Staff(Roles.Administrator));
+        options.AddPolicy(Invite, Staff(Roles.Administrator, Roles.Registrar));
+    }
+
+    private static AuthorizationPolicy Staff(params string[] roles) => new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireRole(roles)
+        .RequireClaim(MfaClaimType, MfaClaimValue)
+        .Build();
+}
