@@ -1,5 +1,6 @@
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.Web;
 
@@ -22,6 +23,7 @@ public partial class Program
         app.UseWebDefaults();
         app.MapHealth();
         app.MapCodesApi();
+        app.MapCodeExports();
         app.MapRazorPages();
 
         return app;

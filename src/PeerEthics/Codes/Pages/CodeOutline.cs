@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using PeerEthics.Codes.Import;
+using PeerEthics.Codes.Themes;
+
+namespace PeerEthics.Codes.Pages;
+
+/// <summary>One principle as a page shows it: its place in the document, its themes, its lettered sub-items.</summary>
+public sealed record OutlineItem(int Number, ParsedPrinciple Principle, IReadOnlyList<ThemeTag> Themes, List<OutlineItem> Children)
+{
+    /// <summary>The anchor of the principle on its page; by position, since printed labels repeat and hold dashes.</summary>
+    public string Anchor => $"principle-{Number}";
+
+    /// <summary>The principle's paragraphs (the parser keeps paragraph breaks as a blank line).</summary>
+    public IEnumerable<string> Paragraphs => Principle.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A run of principles under the same section heading and the same lead-in sentence.</summary>
+public sealed record OutlineGroup(string? Section, bool StartsSection, string? LeadIn, IReadOnlyList<OutlineItem> Items);
+
+/// <summary>A piece of the printed pledge: words, or a blank to fill in and what it asks for.</summary>
+public sealed record PledgePart(string Text, bool IsBlank);
+
+/// <summary>Shapes a parsed code for reading: sections, lead-ins and nested sub-items, and the pledge's blanks.</summary>
+public static partial class CodeOutline
+{
+    public static IReadOnlyList<OutlineGroup> Build(ParsedCode document, IReadOnlyList<IReadOnlyList<ThemeTag>> themes)
+    {
+        var groups = new List<OutlineGroup>();
+        List<OutlineItem>? items = null;
+        (string? Section, string? LeadIn)? current = null;
+        for (var i = 0; i < document.Principles.Count; i++)
+        {
+            var principle = document.Principles[i];
+            var item = new OutlineItem(i + 1, principle, i < themes.Count ? themes[i] : [], []);
+            if (current != (principle.Section, principle.LeadIn))
+            {
+                var startsSection = principle.Section is not null && principle.Section != current?.Section;
+                items = [];
+                groups.Add(new OutlineGroup(principle.Section, startsSection, principle.LeadIn, items));
+                current = (principle.Section, principle.LeadIn);
+            }
+
+            // A lettered sub-item sits under the principle it belongs to, when that principle is in the same run.
+            var parent = principle.Parent is null ? null : items!.LastOrDefault(p => p.Principle.Label == principle.Parent);
+            (parent?.Children ?? items!).Add(item);
+        }
+
+        return groups;
+    }
+
+    /// <summary>Splits the pledge at its blanks ("I _____ fully understand…") so a page can draw them as lines.</summary>
+    public static IReadOnlyList<PledgePart> Pledge(ParsedPledge pledge)
+    {
+        var parts = new List<PledgePart>();
+        var blank = 0;
+        var at = 0;
+        foreach (Match match in Blank().Matches(pledge.Text))
+        {
+            parts.Add(new PledgePart(pledge.Text[at..match.Index], false));
+            parts.Add(new PledgePart(blank < pledge.Blanks.Count ? pledge.Blanks[blank] : "blank", true));
+            blank++;
+            at = match.Index + match.Length;
+        }
+
+        parts.Add(new PledgePart(pledge.Text[at..], false));
+        return [.. parts.Where(p => p.IsBlank || p.Text.Length > 0)];
+    }
+
+    /// <summary>Where a principle is on its code's page.</summary>
+    public static string Link(CodeVersionView code, ParsedPrinciple principle)
+    {
+        var number = 1 + code.Document.Principles.ToList().IndexOf(principle);
+        return $"/codes/{Uri.EscapeDataString(code.Code)}/versions/{code.Version.Number}#principle-{number}";
+    }
+
+    [GeneratedRegex("_{3,}")]
+    private static partial Regex Blank();
+}
