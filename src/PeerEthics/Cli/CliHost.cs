@@ -12,7 +12,9 @@ public static class CliHost
         {
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // stdout is the command's output (often JSON); logs go to stderr.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPeerEthicsData();
         builder.Services.AddCodes();

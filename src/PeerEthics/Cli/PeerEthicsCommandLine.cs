@@ -21,7 +21,7 @@ public static class PeerEthicsCommandLine
         var result = root.Parse(commandArgs);
         if (result.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"peerethics: {result.Errors[0].Message}");
+            await error.WriteLineAsync($"peerethics: {OneLine(result.Errors[0].Message)}");
             return UsageError;
         }
 
@@ -40,6 +40,9 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CodesCommands.Create(output, error));
         return root;
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
     /// <c>serve</c> (and <c>peerethics</c> alone) take ASP.NET Core configuration overrides as

@@ -33,6 +33,7 @@ public sealed class CodeReader(PeerEthicsDb db, TimeProvider clock, ParsedVersio
     {
         var today = Today();
         var codes = await db.Codes.AsNoTracking()
+            .AsSplitQuery()
             .OrderBy(c => c.Title)
             .Select(c => new
             {
