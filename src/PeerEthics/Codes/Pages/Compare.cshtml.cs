@@ -54,6 +54,9 @@ public sealed class CompareModel(CodeReader reader, CrosswalkBuilder builder) : 
 
     public string NameOf(CodeSummary code) => code.Programs.Count > 0 ? code.Programs[0] : code.Title;
 
+    /// <summary>A theme's readable name ("Gifts and favours") from the id the crosswalk gives ("gifts").</summary>
+    public string ThemeName(string id) => builder.Tagger.Taxonomy.Themes.FirstOrDefault(t => t.Id == id)?.Name ?? id;
+
     private string Default(string wanted, int position) =>
         Codes.Any(c => c.Slug == wanted) ? wanted : Codes[Math.Min(position, Codes.Count - 1)].Slug;
 }
