@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using PeerEthics.Codes.Import;
 using PeerEthics.Codes.Themes;
 
@@ -16,9 +17,6 @@ public sealed record OutlineItem(int Number, ParsedPrinciple Principle, IReadOnl
 
 /// <summary>A run of principles under the same section heading and the same lead-in sentence.</summary>
 public sealed record OutlineGroup(string? Section, bool StartsSection, string? LeadIn, IReadOnlyList<OutlineItem> Items);
-
-/// <summary>A piece of the printed pledge: words, or a blank to fill in and what it asks for.</summary>
-public sealed record PledgePart(string Text, bool IsBlank);
 
 /// <summary>Shapes a parsed code for reading: sections, lead-ins and nested sub-items, and the pledge's blanks.</summary>
 public static partial class CodeOutline
@@ -48,22 +46,43 @@ public static partial class CodeOutline
         return groups;
     }
 
-    /// <summary>Splits the pledge at its blanks ("I _____ fully understand…") so a page can draw them as lines.</summary>
-    public static IReadOnlyList<PledgePart> Pledge(ParsedPledge pledge)
+    /// <summary>
+    /// The pledge as printed: its paragraphs, its line breaks, and each blank ("I _____ fully understand…") drawn
+    /// as a line to write on that tells screen-reader users what it asks for. Built here, not in Razor, so no
+    /// stray source whitespace lands between a blank and its words.
+    /// </summary>
+    public static IHtmlContent Pledge(ParsedPledge pledge)
     {
-        var parts = new List<PledgePart>();
+        var html = new HtmlContentBuilder();
         var blank = 0;
-        var at = 0;
-        foreach (Match match in Blank().Matches(pledge.Text))
+        foreach (var paragraph in pledge.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            parts.Add(new PledgePart(pledge.Text[at..match.Index], false));
-            parts.Add(new PledgePart(blank < pledge.Blanks.Count ? pledge.Blanks[blank] : "blank", true));
-            blank++;
-            at = match.Index + match.Length;
+            html.AppendHtml("<p>");
+            var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries);
+            for (var l = 0; l < lines.Length; l++)
+            {
+                if (l > 0)
+                {
+                    html.AppendHtml("<br>");
+                }
+
+                var at = 0;
+                foreach (Match match in Blank().Matches(lines[l]))
+                {
+                    html.Append(lines[l][at..match.Index]);
+                    var asks = blank < pledge.Blanks.Count ? pledge.Blanks[blank] : "answer";
+                    html.AppendHtml("<span class=\"blank\"><span class=\"visually-hidden\">(blank for the ").Append(asks).AppendHtml(")</span></span>");
+                    blank++;
+                    at = match.Index + match.Length;
+                }
+
+                html.Append(lines[l][at..]);
+            }
+
+            html.AppendHtml("</p>");
         }
 
-        parts.Add(new PledgePart(pledge.Text[at..], false));
-        return [.. parts.Where(p => p.IsBlank || p.Text.Length > 0)];
+        return html;
     }
 
     /// <summary>Where a principle is on its code's page.</summary>
