@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // Micro benchmarks: `scripts/bench` runs them; results are written down in bench/README.md.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);

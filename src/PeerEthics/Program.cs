@@ -1,3 +1,4 @@
+using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
@@ -16,6 +17,7 @@ public partial class Program
 
         builder.AddPeerEthicsData();
         builder.Services.AddWebDefaults();
+        builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddCodes();
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
 
@@ -17,6 +18,7 @@ public static class CliHost
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPeerEthicsData();
+        builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
         return builder.Build();
     }

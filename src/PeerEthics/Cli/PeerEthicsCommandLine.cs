@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
 
@@ -38,6 +39,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(ServeCommand.Create(output, configuration));
         root.Subcommands.Add(MigrateCommand(output));
         root.Subcommands.Add(CodesCommands.Create(output, error));
+        root.Subcommands.Add(AuditCommands.Create(output, error));
         return root;
     }
 

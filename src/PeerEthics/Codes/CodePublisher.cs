@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PeerEthics.Audit;
 using PeerEthics.Codes.Import;
 using PeerEthics.Data;
 
@@ -19,7 +20,7 @@ public abstract record PublishOutcome
 }
 
 /// <summary>Stores a code document as a new immutable version of a program's code.</summary>
-public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock)
+public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog audit)
 {
     internal static readonly JsonSerializerOptions DocumentJsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -51,6 +52,7 @@ public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock)
         version.CodeId = program.CodeId;
         program.Code.Title = version.Title;
         db.CodeVersions.Add(version);
+        audit.Record("code.version-published", $"code:{program.Code.Slug}/{number}", detail: $"effective {effective:yyyy-MM-dd}, sha256 {hash}");
         await db.SaveChangesAsync(cancellationToken);
         return new PublishOutcome.Published(version);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerEthics.Audit;
 using PeerEthics.Codes;
 
 namespace PeerEthics.Data;
@@ -13,14 +14,15 @@ public static class DataSetup
     {
         var services = builder.Services;
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<AuditSealer>();
         services.AddDbContext<SqlitePeerEthicsDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Directory.CreateDirectory(settings.DataDirectory);
-            options.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteDurability());
+            options.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteDurability(), sp.GetRequiredService<AuditSealer>());
         });
         services.AddDbContext<PostgresPeerEthicsDb>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSealer>()));
         services.AddScoped<PeerEthicsDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresPeerEthicsDb>(),

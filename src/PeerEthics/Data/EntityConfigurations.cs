@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Programs;
 
@@ -47,5 +48,26 @@ internal sealed class PrincipleConfiguration : IEntityTypeConfiguration<Principl
         builder.HasIndex(p => new { p.CodeVersionId, p.Ordinal }).IsUnique();
         builder.Property(p => p.Label).HasMaxLength(100);
         builder.HasOne(p => p.CodeVersion).WithMany(v => v.Principles).HasForeignKey(p => p.CodeVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditTrail");
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.Action, e.At });
+        builder.HasIndex(e => new { e.Actor, e.At });
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.ActorName).HasMaxLength(320);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.Target).HasMaxLength(300);
+        builder.Property(e => e.Outcome).HasMaxLength(20);
+        builder.Property(e => e.Detail).HasMaxLength(1000);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Ignore(e => e.RecordedOrder);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Programs;
 
@@ -18,6 +19,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : DbContext(options
 
     public DbSet<Principle> Principles => Set<Principle>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeerEthicsDb).Assembly);
@@ -36,16 +39,16 @@ public abstract class PeerEthicsDb(DbContextOptions options) : DbContext(options
     }
 
     // A published version is what people signed and rules cite; changing it in place would silently
-    // change what they agreed to. A correction is a new version.
+    // change what they agreed to (a correction is a new version). The audit trail is append-only.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"A published code version is immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }
@@ -54,10 +57,16 @@ public sealed class SqlitePeerEthicsDb(DbContextOptions<SqlitePeerEthicsDb> opti
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time-offset type; stored as sortable binary ticks so ORDER BY and range
-        // filters translate. Values are always UTC.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        // SQLite has no date-time-offset type. Stored as UTC ticks: exact (hashes over timestamps must
+        // survive the round trip; EF's binary converter keeps only 100 µs) and sortable, so ORDER BY and
+        // range filters translate. Values are always UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
 
 public sealed class PostgresPeerEthicsDb(DbContextOptions<PostgresPeerEthicsDb> options) : PeerEthicsDb(options);
+
+/// <summary>A <see cref="DateTimeOffset"/> as its UTC ticks, read back as UTC.</summary>
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
