@@ -41,6 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // axe finishes each run in a fresh page; sharing one renderer process spares a process start each time.
+                "--renderer-process-limit=1",
             ],
         });
     }
