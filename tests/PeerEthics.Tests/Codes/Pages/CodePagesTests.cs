@@ -120,4 +120,22 @@ public sealed class CodePagesTests(SharedApps apps)
         Assert.Contains("only one version, so there is nothing to compare yet", page.TextOf("only-one-version"), StringComparison.Ordinal);
         Assert.DoesNotContain("<form", page.Markup, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/codes")]
+    [InlineData(Massachusetts)]
+    [InlineData(Massachusetts + "/versions/1/print")]
+    [InlineData(Massachusetts + "/diff")]
+    [InlineData("/compare")]
+    [InlineData("/codes/no-such-code")]
+    public async Task Pages_carry_no_inline_styles_or_scripts_so_a_strict_content_security_policy_can_come(string url)
+    {
+        var page = await Html.GetAsync(apps[DatabaseProvider.Sqlite].CreateClient(), url);
+
+        Assert.DoesNotMatch("<[^>]+\\sstyle=", page.Markup);
+        Assert.DoesNotContain("<style", page.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", page.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("<[^>]+\\son[a-z]+=", page.Markup);
+    }
 }
