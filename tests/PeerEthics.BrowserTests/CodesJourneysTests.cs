@@ -26,7 +26,8 @@ public sealed class CodesJourneysTests(BrowserFixture fixture) : BrowserTest(fix
             await Expect(code.Title).ToHaveTextAsync("Certified Peer Specialists Code of Ethics Massachusetts");
             await Expect(code.Principle(13)).ToContainTextAsync("13.");
             await Expect(code.Principle(13)).ToContainTextAsync("never engage in sexual/intimate activities");
-            await Expect(Page.GetByText("fully understand the Code of Ethics and commit myself")).ToBeVisibleAsync();
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Pledge", Exact = true })).ToBeVisibleAsync();
+            await Expect(code.Pledge).ToContainTextAsync("fully understand the Code of Ethics and commit myself");
             await Expect(code.Fingerprint).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
             await AssertAccessibleAsync();
             await KeepScreenshotAsync("code-massachusetts");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using PeerEthics.Codes.Import;
@@ -83,6 +84,13 @@ public static partial class CodeOutline
         }
 
         return html;
+    }
+
+    /// <summary>"2006, 2008, 2013 and 2015".</summary>
+    public static string Years(IReadOnlyList<ParsedRevision> revisions)
+    {
+        var years = revisions.Select(r => r.Year).Distinct().Order().Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
+        return years.Count == 1 ? years[0] : $"{string.Join(", ", years[..^1])} and {years[^1]}";
     }
 
     /// <summary>Where a principle is on its code's page.</summary>

@@ -47,10 +47,38 @@ public sealed class CodePagesTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<span class=\"principle-label\">13.</span>", page.Markup, StringComparison.Ordinal);
         Assert.Contains("never engage in sexual/intimate activities", page.Text, StringComparison.Ordinal);
-        Assert.Contains("fully understand the Code of Ethics and commit myself", page.Text, StringComparison.Ordinal);
+        var pledge = page.TextOf("pledge-text");
+        Assert.StartsWith("I (blank for the name) fully understand the Code of Ethics and commit myself", pledge, StringComparison.Ordinal);
+        Assert.EndsWith("Signature (blank for the signature) Date: (blank for the date)", pledge, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"pledge\">Pledge</h2>", page.Markup, StringComparison.Ordinal);
         Assert.Equal(hash, page.TextOf("content-hash"));
         Assert.Contains("1 (in force now)", page.TextOf("version-facts"), StringComparison.Ordinal);
         Assert.Contains("This code has only one version so far", page.Text, StringComparison.Ordinal);
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_Massachusetts_code_page_shows_its_preamble_who_else_it_binds_and_its_revision_history_as_printed(DatabaseProvider provider)
+    {
+        var page = await Html.GetAsync(apps[provider].CreateClient(), Massachusetts);
+
+        Assert.Contains("<p class=\"preamble\">The following principles will guide Certified Peer Specialists", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Who else this code applies to training participants", page.Text, StringComparison.Ordinal);
+        Assert.Equal("Revised in 2006, 2008, 2013 and 2015.", page.TextOf("revision-years"));
+        Assert.Contains("Written and approved by the Georgia Mental Health Consumer Network", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"other-text\"", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory, AllDatabases]
+    public async Task The_Missouri_code_page_shows_its_issuer_and_its_lead_in_once_and_no_pledge(DatabaseProvider provider)
+    {
+        var page = await Html.GetAsync(apps[provider].CreateClient(), "/codes/missouri-cmps");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Issued by Missouri Department of Mental Health", page.Text, StringComparison.Ordinal);
+        Assert.Equal(1, page.Count("class=\"lead-in\""));
+        Assert.Contains("as embodied in the statements below:", page.Text, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"principle-label\">18.</span>", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"pledge\"", page.Markup, StringComparison.Ordinal);
     }
 
     [Theory, AllDatabases]
