@@ -1,6 +1,7 @@
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.Web;
 
@@ -28,6 +29,7 @@ public partial class Program
         app.UseWebDefaults();
         app.MapHealth();
         app.MapCodesApi();
+        app.MapCodeExports();
         app.MapRazorPages();
 
         return app;

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 namespace PeerEthics.Web;
 
 /// <summary>Cross-cutting web concerns: errors as ProblemDetails, OpenAPI, Razor Pages, static files.</summary>
@@ -12,6 +15,8 @@ public static class WebDefaults
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddHttpContextAccessor();
+        // Write dashes, quotes and accents as themselves, not as &#x2013; entities: the codes are full of them.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
 

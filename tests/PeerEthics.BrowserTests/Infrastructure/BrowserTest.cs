@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace PeerEthics.BrowserTests.Infrastructure;
+
+/// <summary>
+/// A test that drives a fresh browser context (no shared cookies or history) on the shared app and Chromium.
+/// Steps run inside <see cref="JourneyAsync"/>, which keeps a screenshot when a step fails.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    /// <summary>The WCAG 2.0, 2.1 and 2.2 A and AA rules, and axe's best practices (landmarks, heading order).</summary>
+    private static readonly List<string> AxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+    private IBrowserContext? _context;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-US",
+        });
+        Page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    /// <summary>Runs the steps of a journey; when one fails, the page as it was is kept as <c>failed-{name}.png</c>.</summary>
+    protected async Task JourneyAsync(string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot($"failed-{name}"), FullPage = true });
+            throw;
+        }
+    }
+
+    /// <summary>Opens a path of the app and checks the status it answered with.</summary>
+    protected async Task OpenAsync(string path, int status = 200)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.NotNull(response);
+        Assert.True(response.Status == status, $"GET {path} answered {response.Status}, expected {status}.");
+    }
+
+    /// <summary>Keeps a full-page screenshot of the page as it is now.</summary>
+    protected Task KeepScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot(name), FullPage = true });
+
+    /// <summary>Runs axe-core on the page; any violation fails the test with the rule, the elements and how to fix them.</summary>
+    protected async Task AssertAccessibleAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = AxeTags } });
+        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {Page.Url}:\n{Describe(result.Violations)}");
+    }
+
+    /// <summary>True when the page is no wider than the window: nothing to scroll sideways.</summary>
+    protected Task<bool> FitsTheWidthAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
+    private static string Describe(IEnumerable<AxeResultItem> violations) => string.Join('\n', violations.Select(v =>
+        $"- {v.Id} ({v.Impact}): {v.Help} {v.HelpUrl}\n" + string.Join('\n', v.Nodes.Select(n => $"    {n.Target}: {n.Html}\n      {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))));
+}
