@@ -15,18 +15,21 @@ public static class DataSetup
         var services = builder.Services;
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<AuditSealer>();
-        services.AddDbContext<SqlitePeerEthicsDb>((sp, options) =>
+        services.AddSingleton<SqliteDurability>();
+        // Pooled factories (contexts are reset and reused, which matters on hot pages), configured lazily;
+        // each request scope gets one context of the configured provider, disposed back into its pool.
+        services.AddPooledDbContextFactory<SqlitePeerEthicsDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Directory.CreateDirectory(settings.DataDirectory);
-            options.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteDurability(), sp.GetRequiredService<AuditSealer>());
+            options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<SqliteDurability>(), sp.GetRequiredService<AuditSealer>());
         });
-        services.AddDbContext<PostgresPeerEthicsDb>((sp, options) =>
+        services.AddPooledDbContextFactory<PostgresPeerEthicsDb>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSealer>()));
         services.AddScoped<PeerEthicsDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
-            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresPeerEthicsDb>(),
-            _ => sp.GetRequiredService<SqlitePeerEthicsDb>(),
+            DatabaseProvider.Postgres => sp.GetRequiredService<IDbContextFactory<PostgresPeerEthicsDb>>().CreateDbContext(),
+            _ => sp.GetRequiredService<IDbContextFactory<SqlitePeerEthicsDb>>().CreateDbContext(),
         });
         return builder;
     }
