@@ -31,19 +31,39 @@ public sealed record CrosswalkJson(string Left, string Right, IReadOnlyList<Cros
 
 public sealed record CrosswalkPairJson(string Left, string Right, double Score, IReadOnlyList<string> Themes, IReadOnlyList<string> SharedWords);
 
-public sealed record VersionDiffJson(string Code, int From, int To, IReadOnlyList<PrincipleChangeJson> Principles)
+/// <summary>A diff as the API gives it: every principle's change with its words, and the title, preamble and pledge.</summary>
+public sealed record VersionDiffJson(
+    string Code,
+    int From,
+    int To,
+    bool HasChanges,
+    TextChangeJson Title,
+    TextChangeJson Preamble,
+    TextChangeJson Pledge,
+    IReadOnlyList<PrincipleChangeJson> Principles)
 {
     public static VersionDiffJson Create(string code, int from, int to, VersionDiff diff) => new(
         code,
         from,
         to,
-        [.. diff.Principles.Select(c => new PrincipleChangeJson(
-            c.Kind.ToString().ToLowerInvariant(),
-            c.From?.Label,
-            c.To?.Label,
-            [.. c.Words.Select(w => new DiffWordJson(w.Text, w.Kind.ToString().ToLowerInvariant()))]))]);
+        diff.HasChanges,
+        TextChangeJson.Create(diff.Title),
+        TextChangeJson.Create(diff.Preamble),
+        TextChangeJson.Create(diff.Pledge),
+        [.. diff.Principles.Select(c => new PrincipleChangeJson(Name(c.Kind), c.From?.Label, c.To?.Label, c.Renumbered, Words(c.Words)))]);
+
+    internal static string Name(ChangeKind kind) => kind.ToString().ToLowerInvariant();
+
+    internal static IReadOnlyList<DiffWordJson> Words(IReadOnlyList<DiffWord> words) =>
+        [.. words.Select(w => new DiffWordJson(w.Text, w.Kind.ToString().ToLowerInvariant()))];
 }
 
-public sealed record PrincipleChangeJson(string Change, string? FromLabel, string? ToLabel, IReadOnlyList<DiffWordJson> Words);
+public sealed record TextChangeJson(string Change, string? From, string? To, IReadOnlyList<DiffWordJson> Words)
+{
+    public static TextChangeJson Create(TextChange change) =>
+        new(VersionDiffJson.Name(change.Kind), change.From, change.To, VersionDiffJson.Words(change.Words));
+}
+
+public sealed record PrincipleChangeJson(string Change, string? FromLabel, string? ToLabel, bool Renumbered, IReadOnlyList<DiffWordJson> Words);
 
 public sealed record DiffWordJson(string Text, string Change);

@@ -20,3 +20,23 @@ public sealed class DiffApiTests(SharedApps apps)
         Assert.All(diff.Principles, p => Assert.Equal(p.FromLabel, p.ToLabel));
     }
 }
+
+public sealed class RevisedDiffApiTests(PeerEthics.Tests.Codes.Pages.RevisedCodeApp revised) : IClassFixture<PeerEthics.Tests.Codes.Pages.RevisedCodeApp>
+{
+    [Fact]
+    public async Task The_api_diff_names_reworded_removed_and_added_principles_with_their_words()
+    {
+        var client = revised.App.CreateClient();
+
+        var diff = await client.GetFromJsonAsync<VersionDiffJson>("/api/codes/missouri-cmps/diff?from=1&to=2");
+
+        Assert.True(diff!.HasChanges);
+        Assert.Equal("unchanged", diff.Pledge.Change);
+        var reworded = Assert.Single(diff.Principles, p => p.Change == "changed");
+        Assert.Equal("13.", reworded.FromLabel);
+        Assert.Contains(reworded.Words, w => w is { Change: "inserted", Text: var t } && t.Contains("loans", StringComparison.Ordinal));
+        Assert.Contains(reworded.Words, w => w is { Change: "deleted", Text: var t } && t.Contains("significant", StringComparison.Ordinal));
+        Assert.Equal("17.", Assert.Single(diff.Principles, p => p.Change == "removed").FromLabel);
+        Assert.Equal("19.", Assert.Single(diff.Principles, p => p.Change == "added").ToLabel);
+    }
+}
