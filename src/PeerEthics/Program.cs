@@ -1,3 +1,4 @@
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
@@ -22,6 +23,7 @@ public partial class Program
         builder.AddPeerEthicsData();
         builder.Services.AddWebDefaults();
         builder.Services.AddAudit(AuditProcessActor.System);
+        builder.Services.AddAccounts();
         builder.Services.AddCodes();
 
         var app = builder.Build();

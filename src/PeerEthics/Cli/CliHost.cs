@@ -1,3 +1,4 @@
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
@@ -20,6 +21,7 @@ public static class CliHost
         builder.AddPeerEthicsData();
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
+        builder.Services.AddAccounts();
         return builder.Build();
     }
 

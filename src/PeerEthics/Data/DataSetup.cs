@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 
@@ -69,6 +70,7 @@ public static class DataSetup
             }
         }
 
+        await services.EnsureRolesAsync();
         await services.LoadShippedCodesAsync(cancellationToken);
     }
 }

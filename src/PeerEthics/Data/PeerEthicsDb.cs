@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Programs;
@@ -9,7 +12,7 @@ namespace PeerEthics.Data;
 /// The application's unit of work. Provider-specific subclasses exist only so each provider keeps its own
 /// migrations; everything else uses this type.
 /// </summary>
-public abstract class PeerEthicsDb(DbContextOptions options) : DbContext(options)
+public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext<User, IdentityRole, string>(options)
 {
     public DbSet<CredentialProgram> Programs => Set<CredentialProgram>();
 
@@ -21,9 +24,10 @@ public abstract class PeerEthicsDb(DbContextOptions options) : DbContext(options
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeerEthicsDb).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PeerEthicsDb).Assembly);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

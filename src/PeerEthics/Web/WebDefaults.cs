@@ -31,6 +31,8 @@ public static class WebDefaults
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         return app;
     }

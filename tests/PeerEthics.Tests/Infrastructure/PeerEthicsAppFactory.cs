@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using PeerEthics.Accounts;
 using PeerEthics.Data;
 
 namespace PeerEthics.Tests.Infrastructure;
@@ -41,14 +42,18 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
             builder.UseSetting("ConnectionStrings:PeerEthics", _postgresConnection);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddTestSignIn();
+        });
     }
 
     // The app migrates SQLite itself; PostgreSQL is migrated deliberately, as `peerethics migrate` would.
     private static string CreateMigratedPostgresDatabase()
     {
         var connection = TestDatabases.CreatePostgresDatabaseAsync().GetAwaiter().GetResult();
-        using var db = new PostgresPeerEthicsDb(new DbContextOptionsBuilder<PostgresPeerEthicsDb>().UseNpgsql(connection).Options);
+        using var db = new PostgresPeerEthicsDb(new DbContextOptionsBuilder<PostgresPeerEthicsDb>().UseNpgsql(connection).UseApplicationServiceProvider(IdentitySettings.ModelServices()).Options);
         db.Database.Migrate();
         return connection;
     }

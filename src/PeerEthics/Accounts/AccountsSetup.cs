@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using PeerEthics.Data;
+
+namespace PeerEthics.Accounts;
+
+public static class AccountsSetup
+{
+    /// <summary>ASP.NET Core Identity on the app's own database, with the app's own pages.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<User, IdentityRole>(IdentitySettings.Configure)
+            .AddEntityFrameworkStores<PeerEthicsDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = IdentitySettings.PasswordHashIterations);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "peerethics";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+
+            // API clients get status codes, not a redirect to a sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        return services;
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Creates the roles of the design brief when missing. Idempotent.</summary>
+    public static async Task EnsureRolesAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var created = await roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create the role {role}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}
