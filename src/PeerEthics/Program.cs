@@ -5,6 +5,7 @@ using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.Web;
+using PeerEthics.Web.Security;
 
 // One executable: the web app, and the command line staff script against it. `serve` is the default command.
 return await PeerEthicsCommandLine.InvokeAsync(args);
@@ -29,10 +30,12 @@ public partial class Program
         var app = builder.Build();
 
         app.UseWebDefaults();
-        app.MapHealth();
-        app.MapCodesApi();
-        app.MapCodeExports();
-        app.MapRazorPages();
+        // Every endpoint is mapped in the site group, which makes public exactly what PublicEndpoints lists.
+        var site = app.MapSite();
+        site.MapWebDefaults();
+        site.MapCodesApi();
+        site.MapCodeExports();
+        site.MapRazorPages();
 
         return app;
     }

@@ -1,0 +1,55 @@
+namespace PeerEthics.Web.Security;
+
+/// <summary>
+/// The one allow-list of what anyone may use without signing in. Everything not listed here needs a
+/// signed-in user and a named authorization policy (see <c>Accounts/Policies</c>); the authorization
+/// matrix test fails for an endpoint that is public without being listed, for a listed route that no
+/// endpoint serves, and for an endpoint with no decision at all.
+/// </summary>
+/// <remarks>
+/// Routes are the endpoints' route templates as mapped (constraints included), so a new endpoint under a
+/// listed prefix is not public by accident. <see cref="PublicEndpointConventions"/> applies the list.
+/// Static files (<c>wwwroot</c>) are public too: the static-file middleware serves them before routing,
+/// so nothing private may ever be put there.
+/// </remarks>
+public static class PublicEndpoints
+{
+    public static readonly IReadOnlyList<PublicEndpoint> All =
+    [
+        // Reading codes of ethics: the public's reason to come.
+        new("/", "home page"),
+        new("/codes", "codes list"),
+        new("/codes/{code}", "a code, the version in force"),
+        new("/codes/{code}/versions/{number:int}", "one version of a code"),
+        new("/codes/{code}/versions/{number:int}/print", "print view"),
+        new("/codes/{code}/export.{format}", "download, the version in force"),
+        new("/codes/{code}/versions/{number:int}/export.{format}", "download, one version"),
+        new("/codes/{code}/diff", "differences between versions"),
+        new("/compare", "comparison of two codes"),
+        new("/api/codes", "API: codes"),
+        new("/api/codes/{code}", "API: a code"),
+        new("/api/codes/{code}/versions/{version:int}", "API: one version"),
+        new("/api/codes/{code}/diff", "API: differences between versions"),
+        new("/api/crosswalk", "API: crosswalk of two codes"),
+        new("/openapi/{documentName}.json", "the OpenAPI document"),
+
+        // Running the site.
+        new("/health", "health check"),
+        new("/error", "the error page, also reached by re-execution"),
+        new(WebDefaults.NotFoundRoute, "anything else: the not-found page, for everyone alike"),
+    ];
+
+    /// <summary>The listed entry for a route template, or null when the route is not public.</summary>
+    public static PublicEndpoint? Find(string? routeTemplate) =>
+        routeTemplate is null ? null : All.FirstOrDefault(entry => entry.Matches(routeTemplate));
+}
+
+/// <summary>A public route, why it is public, and the rate limit its attempts meet, if any.</summary>
+public sealed record PublicEndpoint(string Route, string Purpose, string? RateLimit = null)
+{
+    public bool Matches(string routeTemplate) =>
+        string.Equals(Normalize(Route), Normalize(routeTemplate), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Templates compare without their leading slash: Razor Pages and minimal APIs differ there.</summary>
+    public static string Normalize(string routeTemplate) => routeTemplate.TrimStart('/');
+}
