@@ -58,22 +58,28 @@ public static class TestSignIn
     {
         protected override Task<AuthenticateResult> HandleAuthenticateAsync()
         {
-            var userId = Request.Headers[UserHeader].ToString();
-            var claims = new List<Claim>
-            {
-                new(ClaimTypes.NameIdentifier, userId),
-                new(ClaimTypes.Name, $"{userId}@test.invalid"),
-            };
-            claims.AddRange(Request.Headers[RolesHeader].ToString()
-                .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(role => new Claim(ClaimTypes.Role, role)));
-            if (Request.Headers[MfaHeader] == "true")
-            {
-                claims.Add(new Claim(Policies.MfaClaimType, Policies.MfaClaimValue));
-            }
-
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, TestSignIn.Scheme));
+            var principal = Principal(
+                Request.Headers[UserHeader].ToString(),
+                Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries),
+                Request.Headers[MfaHeader] == "true");
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, TestSignIn.Scheme)));
         }
+    }
+
+    /// <summary>The user a signed-in test request is (also what antiforgery tokens for it are bound to).</summary>
+    public static ClaimsPrincipal Principal(string userId, IEnumerable<string> roles, bool mfa)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, userId),
+            new(ClaimTypes.Name, $"{userId}@test.invalid"),
+        };
+        claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        if (mfa)
+        {
+            claims.Add(new Claim(Policies.MfaClaimType, Policies.MfaClaimValue));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 }

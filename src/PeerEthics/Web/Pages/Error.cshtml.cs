@@ -27,7 +27,7 @@ public sealed class ErrorModel(IProblemDetailsService problemDetails) : PageMode
             404 => ("Page not found", "There is nothing at this address. Check it, or start again from the home page."),
             400 => ("That request was not understood", "Please go back and try again."),
             403 => ("Not allowed", "Your account does not allow this."),
-            429 => ("Too many requests", "Please wait a moment and try again."),
+            429 => ("Too many attempts", TooManyAttempts(Response.Headers.RetryAfter)),
             _ => (Title, Detail),
         };
 
@@ -46,5 +46,15 @@ public sealed class ErrorModel(IProblemDetailsService problemDetails) : PageMode
         }
 
         return Page();
+    }
+
+    /// <summary>Why a rate limit stopped the request, and how long to wait (from Retry-After, in seconds).</summary>
+    public static string TooManyAttempts(string? retryAfterSeconds)
+    {
+        var wait = int.TryParse(retryAfterSeconds, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds <= 60 ? "about a minute" : $"about {(int)Math.Ceiling(seconds / 60.0)} minutes"
+            : "a few minutes";
+        return "This was tried many times in a short time from your network, so we paused it to keep accounts safe. "
+            + $"Nothing is wrong with your account. Please wait {wait}, then try again.";
     }
 }

@@ -6,11 +6,13 @@ using NetEscapades.AspNetCore.SecurityHeaders;
 namespace PeerEthics.Web.Security;
 
 /// <summary>
-/// <c>&lt;script asp-add-nonce&gt;</c> gives an element the request's CSP nonce, the one the
-/// Content-Security-Policy header allows, so only scripts written into the templates run. (The attribute name
-/// is the one NetEscapades' own tag-helper package uses.)
+/// <c>&lt;script asp-add-nonce&gt;</c> (or <c>&lt;style asp-add-nonce&gt;</c>) gives an element the request's CSP
+/// nonce, the one the Content-Security-Policy header allows, so only scripts and styles written into the
+/// templates apply. Prefer a file in <c>wwwroot</c>; the nonce is for the rare block that must be inline. (The
+/// attribute name is the one NetEscapades' own tag-helper package uses.)
 /// </summary>
 [HtmlTargetElement("script", Attributes = AttributeName)]
+[HtmlTargetElement("style", Attributes = AttributeName)]
 public sealed class NonceTagHelper : TagHelper
 {
     public const string AttributeName = "asp-add-nonce";

@@ -14,13 +14,15 @@ public static class PublicEndpointConventions
     public static RouteGroupBuilder MapSite(this IEndpointRouteBuilder app)
     {
         var site = app.MapGroup(string.Empty);
-        ((IEndpointConventionBuilder)site).Add(MarkIfPublic);
+        ((IEndpointConventionBuilder)site).Add(endpoint => MarkIfPublic(endpoint, PublicEndpoints.All));
         return site;
     }
 
-    private static void MarkIfPublic(EndpointBuilder endpoint)
+    /// <summary>Makes <paramref name="endpoint"/> public, with its rate limit, when <paramref name="allowList"/> names its route.</summary>
+    public static void MarkIfPublic(EndpointBuilder endpoint, IReadOnlyList<PublicEndpoint> allowList)
     {
-        if (endpoint is not RouteEndpointBuilder route || PublicEndpoints.Find(route.RoutePattern.RawText) is not { } entry)
+        ArgumentNullException.ThrowIfNull(allowList);
+        if (endpoint is not RouteEndpointBuilder route || PublicEndpoints.Find(allowList, route.RoutePattern.RawText) is not { } entry)
         {
             return;
         }

@@ -7,10 +7,32 @@ namespace PeerEthics.Web.Security;
 /// endpoint serves, and for an endpoint with no decision at all.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Routes are the endpoints' route templates as mapped (constraints included), so a new endpoint under a
-/// listed prefix is not public by accident. <see cref="PublicEndpointConventions"/> applies the list.
+/// listed prefix is not public by accident. <see cref="PublicEndpointConventions"/> applies the list to every
+/// endpoint mapped in the site group (<c>app.MapSite()</c> in Program.cs); a feature maps its endpoints and
+/// pages there and never writes <c>[AllowAnonymous]</c> itself (the matrix test fails if it does).
 /// Static files (<c>wwwroot</c>) are public too: the static-file middleware serves them before routing,
 /// so nothing private may ever be put there.
+/// </para>
+/// <para>
+/// To make an endpoint public, add one line here with its route template exactly as mapped and why it is
+/// public; give the rate-limit policy its attempts must meet, if any (<see cref="RateLimits"/>: POSTs are
+/// counted, viewing the page is not). The account pages become public this way when they exist, with these
+/// lines (a listed route that no endpoint serves fails the matrix test, so they are not listed before):
+/// <code>
+/// new("/account/sign-in", "sign in with a password or a passkey", RateLimits.SignIn),
+/// new("/account/sign-in/two-factor", "the second step of signing in", RateLimits.SignIn),
+/// new("/account/sign-in/recovery-code", "signing in with a recovery code", RateLimits.SignIn),
+/// new("/account/passkey/request-options", "passkey sign-in: the browser's challenge", RateLimits.SignIn),
+/// new("/account/forgot-password", "ask for a password-reset email", RateLimits.PasswordReset),
+/// new("/account/reset-password", "choose a new password from the emailed link", RateLimits.PasswordReset),
+/// new("/account/invitation", "accept an invitation and set a password"),
+/// new("/account/access-denied", "where a refused signed-in person lands"),
+/// </code>
+/// A public form the public submits without an account (an ethics concern) takes
+/// <see cref="RateLimits.PublicForm"/>.
+/// </para>
 /// </remarks>
 public static class PublicEndpoints
 {
@@ -40,8 +62,10 @@ public static class PublicEndpoints
     ];
 
     /// <summary>The listed entry for a route template, or null when the route is not public.</summary>
-    public static PublicEndpoint? Find(string? routeTemplate) =>
-        routeTemplate is null ? null : All.FirstOrDefault(entry => entry.Matches(routeTemplate));
+    public static PublicEndpoint? Find(string? routeTemplate) => Find(All, routeTemplate);
+
+    public static PublicEndpoint? Find(IReadOnlyList<PublicEndpoint> allowList, string? routeTemplate) =>
+        routeTemplate is null ? null : allowList.FirstOrDefault(entry => entry.Matches(routeTemplate));
 }
 
 /// <summary>A public route, why it is public, and the rate limit its attempts meet, if any.</summary>

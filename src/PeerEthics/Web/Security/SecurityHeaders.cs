@@ -24,9 +24,9 @@ public static class SecurityHeaders
         policy.AddContentSecurityPolicy(csp =>
         {
             csp.AddDefaultSrc().Self();
-            // Scripts are files of this site; an inline script needs the request's nonce (NonceTagHelper).
+            // Scripts and styles are files of this site; an inline block needs the request's nonce (NonceTagHelper).
             csp.AddScriptSrc().Self().WithNonce();
-            csp.AddStyleSrc().Self();
+            csp.AddStyleSrc().Self().WithNonce();
             csp.AddImgSrc().Self().Data();
             csp.AddObjectSrc().None();
             csp.AddBaseUri().None();

@@ -1,0 +1,35 @@
+namespace PeerEthics.Tests.Web.Security;
+
+/// <summary>
+/// Who may use each endpoint that is not public: the table the authorization matrix checks the app against.
+/// Public endpoints are not repeated here; their list is <c>Web/Security/PublicEndpoints.cs</c> in the app.
+/// </summary>
+/// <remarks>
+/// A feature that adds a non-public page or endpoint adds one line here: its route template exactly as mapped
+/// (as in <c>@page "..."</c> or <c>MapGet("...")</c>, group prefix included) and the <see cref="Access"/> it
+/// should give, e.g.
+/// <code>
+/// new("/account/two-factor", Access.SignedIn),
+/// new("/staff/codes/publish", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+/// new("/admin/audit", Access.StaffWithMfa(Roles.Administrator)),
+/// new("/people/{id:guid}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator), new() { ["id"] = "…" }),
+/// </code>
+/// Route values are filled in by the matrix (int → 1, guid → a fixed guid, code → a shipped code…); give
+/// <c>Values</c> only when a parameter needs a particular one. The page or endpoint itself must carry the
+/// decision: <c>[Authorize(Policy = Policies.X)]</c> on the page model or <c>.RequireAuthorization(Policies.X)</c>
+/// on the endpoint or its group. The matrix fails for an endpoint missing here, for a line that matches no
+/// endpoint, and for every principal let through or refused against this table.
+/// </remarks>
+public static class AuthorizationExpectations
+{
+    public static readonly IReadOnlyList<Expectation> All =
+    [
+    ];
+}
+
+/// <summary>One non-public route, who may use it, and any route values it needs to be reached.</summary>
+public sealed record Expectation(string Route, Access Access, Dictionary<string, string>? Values = null)
+{
+    public bool Matches(string routeTemplate) =>
+        string.Equals(Route.TrimStart('/'), routeTemplate.TrimStart('/'), StringComparison.OrdinalIgnoreCase);
+}
