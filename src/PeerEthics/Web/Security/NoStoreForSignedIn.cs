@@ -15,10 +15,12 @@ public static class NoStoreForSignedIn
     /// <summary>After authentication, so the request's user is known.</summary>
     public static IApplicationBuilder UseNoStoreForSignedIn(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // The path as asked for: an error page re-executed for it answers under another path.
+        var account = context.Request.Path.StartsWithSegments(AccountPath);
         context.Response.OnStarting(() =>
         {
             // Decided when the response starts: a sign-in during this request counts too.
-            if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments(AccountPath))
+            if (account || context.User.Identity?.IsAuthenticated == true)
             {
                 context.Response.Headers.CacheControl = "no-store";
                 context.Response.Headers.Pragma = "no-cache";

@@ -67,3 +67,19 @@ public sealed class UndecidedProbeModel : PageModel
 {
     public const string Route = "/test-probes/undecided";
 }
+
+/// <summary>A page with an inline script and style carrying the request's nonce.</summary>
+[AllowAnonymous]
+public sealed class NonceProbeModel : PageModel
+{
+    public const string Route = "/test-probes/nonce";
+}
+
+/// <summary>A page that fails, for the headers of the error page after an exception.</summary>
+[AllowAnonymous]
+public sealed class ThrowingProbeModel : PageModel
+{
+    public const string Route = "/test-probes/throws";
+
+    public IActionResult OnGet() => throw new InvalidOperationException($"{Request.Path} fails on purpose.");
+}
