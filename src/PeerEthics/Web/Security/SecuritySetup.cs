@@ -12,6 +12,8 @@ public static class SecuritySetup
         services.AddSecurityHeaders();
         services.AddRateLimits();
         services.AddDataProtectionKeys();
+        // The antiforgery cookie is not Secure by default even over HTTPS; the sign-in cookie already follows the request.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
     }
 }

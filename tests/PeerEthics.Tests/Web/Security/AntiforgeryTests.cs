@@ -75,6 +75,21 @@ public sealed class AntiforgeryTests
     }
 
     [Fact]
+    public async Task A_form_served_over_https_sets_a_secure_http_only_antiforgery_cookie()
+    {
+        await using var app = new SecurityTestApp(withProbes: true);
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://peerethics.example/") });
+
+        using var response = await client.GetAsync(FormProbeModel.Route);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+
+        Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_post_refused_for_its_missing_token_gets_the_error_page_in_plain_words()
     {
         await using var app = new SecurityTestApp(withProbes: true);
