@@ -40,6 +40,8 @@ public sealed class RateLimitTests
         Assert.Contains("<h1>Too many attempts</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Please wait about", page, StringComparison.Ordinal);
         Assert.DoesNotContain("attempted", page, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", string.Join(' ', refused.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]
