@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
+using PeerEthics.Ledger;
 using PeerEthics.Web;
 
 // One executable: the web app, and the command line staff script against it. `serve` is the default command.
@@ -25,6 +26,7 @@ public partial class Program
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
         builder.Services.AddCodes();
+        builder.Services.AddLedger().AddLedgerKeyAtStart();
 
         var app = builder.Build();
 
@@ -32,6 +34,7 @@ public partial class Program
         app.MapHealth();
         app.MapCodesApi();
         app.MapCodeExports();
+        app.MapLedgerApi();
         app.MapRazorPages();
 
         return app;
