@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using QRCoder;
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
 namespace PeerEthics.Ledger.Certificates;
@@ -23,9 +23,11 @@ public sealed record CertificateContent(
 /// <summary>
 /// The certificate of a commitment as a PDF (US Letter): the first page names the person, program, code title
 /// and version, content hash, date and commitment id, quotes the pledge, and carries a QR code (also a link)
-/// to the public verification page; the following pages hold the code's full text as signed. Written with the
-/// PDF standard fonts (no font files): they cover Latin-1 and the usual typographic marks; any other
-/// character prints as its unaccented letter, or "?" — the ledger and the verification page keep the exact text.
+/// to the public verification page; the following pages hold the code's full text as signed. Set in DejaVu Sans
+/// (shipped in <c>content/fonts</c>, embedded in the PDF): PdfPig's standard fonts print no accented letters,
+/// and a certificate must spell a person's name right. DejaVu Sans covers Latin, Greek, Cyrillic and more; a
+/// character it lacks (Chinese, say) prints as its unaccented letter or "?" — the ledger and the verification
+/// page keep the exact text.
 /// </summary>
 public static class CommitmentCertificate
 {
@@ -34,14 +36,46 @@ public static class CommitmentCertificate
     private const double Margin = 60;
     private const double TextWidth = PageWidth - (2 * Margin);
 
+    public static string FontPath => Path.Combine(AppContext.BaseDirectory, "content", "fonts", "DejaVuSans.ttf");
+
+    private static readonly Lazy<byte[]> Font = new(() => File.ReadAllBytes(FontPath));
+
+    private static readonly ConcurrentDictionary<char, bool> Coverage = new();
+    private static readonly Lock ProbeLock = new();
+    private static (PdfPageBuilder Page, PdfDocumentBuilder.AddedFont Font)? s_probe;
+
+    /// <summary>Whether the font can draw <paramref name="c"/>; learnt character by character, once per process.</summary>
+    private static bool IsCovered(char c) => Coverage.GetOrAdd(c, static c =>
+    {
+        lock (ProbeLock)
+        {
+            if (s_probe is null)
+            {
+                var builder = new PdfDocumentBuilder();
+                s_probe = (builder.AddPage(PageWidth, PageHeight), builder.AddTrueTypeFont(Font.Value));
+            }
+
+            try
+            {
+                s_probe.Value.Page.MeasureText(c.ToString(), 10, new PdfPoint(0, 0), s_probe.Value.Font);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    });
+
     public static byte[] Create(CertificateContent content)
     {
         using var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = $"Certificate of commitment {content.CommitmentId}";
         builder.DocumentInformation.Producer = "PeerEthics";
-        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
-        var mono = builder.AddStandard14Font(Standard14Font.Courier);
+        // One embedded font for everything: each font embedded adds its whole file to the PDF.
+        var regular = builder.AddTrueTypeFont(Font.Value);
+        var bold = regular;
+        var mono = regular;
 
         var page = builder.AddPage(PageWidth, PageHeight);
         var writer = new PageWriter(builder, page);
@@ -208,31 +242,22 @@ public static class CommitmentCertificate
         }
     }
 
-    /// <summary>What the standard fonts can print (WinAnsiEncoding): Latin-1 and the typographic marks of cp1252.</summary>
+    /// <summary>The text with every character the font lacks replaced by its unaccented letter, or "?".</summary>
     internal static string Printable(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            if (IsWinAnsi(c))
+            if (rune.IsBmp && IsCovered((char)rune.Value))
             {
-                builder.Append(c);
+                builder.Append((char)rune.Value);
                 continue;
             }
 
-            var bare = c.ToString().Normalize(NormalizationForm.FormD)[0];
-            builder.Append(c switch
-            {
-                '\t' or '\u00A0' or '\u2007' or '\u202F' => ' ',
-                _ when IsWinAnsi(bare) && bare != c => bare,
-                _ => '?',
-            });
+            var bare = rune.ToString().Normalize(NormalizationForm.FormD)[0];
+            builder.Append(Rune.IsWhiteSpace(rune) ? ' ' : rune.IsBmp && bare != rune.Value && IsCovered(bare) ? bare : '?');
         }
 
         return builder.ToString();
     }
-
-    private static bool IsWinAnsi(char c) =>
-        c is (>= ' ' and <= '~') or (>= '\u00A1' and <= '\u00FF')
-        || "\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178".Contains(c, StringComparison.Ordinal);
 }
