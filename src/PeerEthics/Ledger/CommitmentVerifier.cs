@@ -72,10 +72,10 @@ public sealed class CommitmentVerifier(PeerEthicsDb db, LedgerSigningKey key)
         checks.Add(new VerificationCheck(ChainCheck, chainIntact && latest is not null, latest is null
             ? "The ledger has no signed checkpoint yet, so it cannot be checked."
             : chainIntact
-                ? $"The ledger is unbroken from its first entry to its latest checkpoint ({latest.Size} entries): no entry was changed, removed or reordered."
+                ? $"The ledger is unbroken from its first entry to its latest checkpoint ({Entries(latest.Size)}): no entry was changed, removed or reordered."
                 : $"The ledger is broken: {chain.Problem}."));
         checks.Add(new VerificationCheck(CheckpointCheck, signatureValid, signatureValid
-            ? $"The latest checkpoint (of {latest!.Size} entries, {CanonicalJson.Time(latest.At)}) is signed by the ledger's key {publicKey.KeyId}."
+            ? $"The latest checkpoint ({Entries(latest!.Size)}, {latest.At.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)}) is signed by the ledger's key {publicKey.KeyId}."
             : latest is null
                 ? "There is no signed checkpoint."
                 : $"The latest checkpoint is not validly signed by the ledger's key {publicKey.KeyId}."));
@@ -95,7 +95,7 @@ public sealed class CommitmentVerifier(PeerEthicsDb db, LedgerSigningKey key)
         }
 
         checks.Add(new VerificationCheck(InclusionCheck, included, included
-            ? $"The commitment is entry {entry.Sequence} of the {latest!.Size} entries the signed checkpoint covers, and its inclusion proof checks out."
+            ? $"The commitment is entry {entry.Sequence} of the {Entries(latest!.Size)} the signed checkpoint covers, and its inclusion proof checks out."
             : "The commitment cannot be proven to be part of the signed ledger."));
 
         var program = record is null ? null : await db.Programs.AsNoTracking().Where(p => p.Slug == record.Program).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
@@ -115,4 +115,6 @@ public sealed class CommitmentVerifier(PeerEthicsDb db, LedgerSigningKey key)
             record?.CodeHash ?? "", record?.PledgeText ?? "", record?.SignedAt ?? entry.At, entry.Sequence, entry.At);
         return new CommitmentVerification(commitmentId, checks.All(c => c.Passed), signed, checks, proof, PublishedKey.From(publicKey));
     }
+
+    private static string Entries(long count) => count == 1 ? "1 entry" : $"{count} entries";
 }
