@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
+using PeerEthics.Ledger;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
 
@@ -26,6 +27,7 @@ public partial class Program
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
         builder.Services.AddCodes();
+        builder.Services.AddLedger().AddLedgerKeyAtStart();
 
         var app = builder.Build();
 
@@ -35,6 +37,7 @@ public partial class Program
         site.MapWebDefaults();
         site.MapCodesApi();
         site.MapCodeExports();
+        site.MapLedgerApi();
         site.MapRazorPages();
 
         return app;

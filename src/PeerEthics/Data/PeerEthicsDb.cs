@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.Ledger;
+using PeerEthics.Ledger.Pledges;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Data;
@@ -24,6 +26,12 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+
+    public DbSet<ProgramPledgeTemplate> ProgramPledgeTemplates => Set<ProgramPledgeTemplate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,16 +51,17 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     }
 
     // A published version is what people signed and rules cite; changing it in place would silently
-    // change what they agreed to (a correction is a new version). The audit trail is append-only.
+    // change what they agreed to (a correction is a new version). The audit trail and the commitment
+    // ledger (its entries and signed checkpoints) are append-only.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, the audit trail and the commitment ledger are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }

@@ -55,6 +55,16 @@ public static class PublicEndpoints
         new("/api/crosswalk", "API: crosswalk of two codes"),
         new("/openapi/{documentName}.json", "the OpenAPI document"),
 
+        // Checking a commitment: anyone the signer shows it to (the id is an unguessable GUID).
+        new("/verify", "check a commitment: type its id"),
+        new("/verify/{id}", "check a commitment"),
+        new("/commitments/{id}/certificate.pdf", "a commitment's certificate"),
+        new("/api/commitments/{id}/verification", "API: check a commitment"),
+        new("/api/commitments/{id}/proof", "API: a commitment's inclusion proof, to keep"),
+        new("/api/ledger/public-key", "API: the key that signs the ledger's checkpoints"),
+        new("/api/ledger/checkpoints/latest", "API: the latest signed checkpoint"),
+        new("/api/ledger/consistency", "API: consistency proof between two checkpoints"),
+
         // Running the site.
         new("/health", "health check"),
         new("/error", "the error page, also reached by re-execution"),
