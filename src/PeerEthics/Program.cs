@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
+using PeerEthics.Rules;
 using PeerEthics.Web;
 
 // One executable: the web app, and the command line staff script against it. `serve` is the default command.
@@ -24,7 +25,15 @@ public partial class Program
         builder.Services.AddWebDefaults();
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
+        // The policies, for the staff rules page. The fallback (sign-in required) waits for the security
+        // branch's allow-list of public pages; the lead dedupes this line at merge.
+        builder.Services.AddAuthorization(options =>
+        {
+            Policies.Configure(options);
+            options.FallbackPolicy = null;
+        });
         builder.Services.AddCodes();
+        builder.Services.AddRules();
 
         var app = builder.Build();
 
@@ -32,6 +41,7 @@ public partial class Program
         app.MapHealth();
         app.MapCodesApi();
         app.MapCodeExports();
+        app.MapRulesApi();
         app.MapRazorPages();
 
         return app;

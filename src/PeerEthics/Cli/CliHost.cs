@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Cli;
 
@@ -21,6 +22,7 @@ public static class CliHost
         builder.AddPeerEthicsData();
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
+        builder.Services.AddRules();
         builder.Services.AddAccounts();
         return builder.Build();
     }

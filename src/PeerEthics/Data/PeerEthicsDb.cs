@@ -5,6 +5,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Programs;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Data;
 
@@ -23,6 +24,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Principle> Principles => Set<Principle>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,16 +46,17 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     }
 
     // A published version is what people signed and rules cite; changing it in place would silently
-    // change what they agreed to (a correction is a new version). The audit trail is append-only.
+    // change what they agreed to (a correction is a new version). The audit trail is append-only. A saved
+    // rule set is what evaluations' traces name; editing saves a new one.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or RuleSet)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, rule sets and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }
