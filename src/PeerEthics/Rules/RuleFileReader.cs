@@ -57,6 +57,13 @@ public sealed partial class RuleFileReader
             Error(new SourcePlace((int)e.Start.Line, (int)e.Start.Column), $"this is not valid YAML: {Regex.Replace(e.Message, @"^\(Line: .*?\): ", "")}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed text (an unclosed '{' before a new
+            // line): find how far it got, so the message still names a line.
+            Error(WhereScanningStops(yaml), "this is not valid YAML: it cannot be read past here. Look for an unclosed '{', '[' or quote on this line or the one before.");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -593,6 +600,25 @@ public sealed partial class RuleFileReader
         }
 
         return text.Trim();
+    }
+
+    private static SourcePlace WhereScanningStops(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        var place = new SourcePlace(1, 1);
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                place = new SourcePlace((int)scanner.Current!.Start.Line, (int)scanner.Current.Start.Column);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            // Stopped: the last token read is where the trouble starts.
+        }
+
+        return place;
     }
 
     private static YamlNode? Field(YamlMappingNode mapping, string field) =>
