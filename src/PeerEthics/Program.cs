@@ -5,6 +5,7 @@ using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
+using PeerEthics.Rules;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
 
@@ -28,6 +29,7 @@ public partial class Program
         builder.Services.AddAccounts();
         builder.Services.AddCodes();
         builder.Services.AddLedger().AddLedgerKeyAtStart();
+        builder.Services.AddRules();
 
         var app = builder.Build();
 
@@ -38,6 +40,7 @@ public partial class Program
         site.MapCodesApi();
         site.MapCodeExports();
         site.MapLedgerApi();
+        site.MapRulesApi();
         site.MapRazorPages();
 
         return app;

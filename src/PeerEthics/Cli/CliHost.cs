@@ -3,6 +3,7 @@ using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Cli;
 
@@ -22,6 +23,7 @@ public static class CliHost
         builder.AddPeerEthicsData();
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
+        builder.Services.AddRules();
         builder.Services.AddAccounts();
         builder.Services.AddLedger();
         return builder.Build();

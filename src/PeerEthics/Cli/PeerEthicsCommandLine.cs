@@ -3,6 +3,7 @@ using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Cli;
 
@@ -42,6 +43,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CodesCommands.Create(output, error));
         root.Subcommands.Add(AuditCommands.Create(output, error));
         root.Subcommands.Add(CommitmentsCommands.Create(output, error));
+        root.Subcommands.Add(RulesCommands.Create(output, error));
         return root;
     }
 

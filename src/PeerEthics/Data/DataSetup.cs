@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Data;
 
@@ -50,7 +51,7 @@ public static class DataSetup
     /// <summary>
     /// Readies the database for <c>serve</c> and the commands: the embedded default migrates itself so a
     /// fresh machine just works, while a PostgreSQL server is migrated deliberately with <c>peerethics
-    /// migrate</c>. Then the shipped codes load, idempotently.
+    /// migrate</c>. Then the shipped codes and their rule files load, idempotently.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -72,5 +73,6 @@ public static class DataSetup
 
         await services.EnsureRolesAsync();
         await services.LoadShippedCodesAsync(cancellationToken);
+        await services.LoadShippedRulesAsync(cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using PeerEthics.Codes;
 using PeerEthics.Ledger;
 using PeerEthics.Ledger.Pledges;
 using PeerEthics.Programs;
+using PeerEthics.Rules;
 
 namespace PeerEthics.Data;
 
@@ -32,6 +33,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ProgramPledgeTemplate> ProgramPledgeTemplates => Set<ProgramPledgeTemplate>();
 
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -52,16 +55,17 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     // A published version is what people signed and rules cite; changing it in place would silently
     // change what they agreed to (a correction is a new version). The audit trail and the commitment
-    // ledger (its entries and signed checkpoints) are append-only.
+    // ledger (its entries and signed checkpoints) are append-only. A saved rule set is what evaluations'
+    // traces name; editing saves a new one.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions, the audit trail and the commitment ledger are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, rule sets, the audit trail and the commitment ledger are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }

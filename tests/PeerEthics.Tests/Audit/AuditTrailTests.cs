@@ -10,7 +10,7 @@ namespace PeerEthics.Tests.Audit;
 public sealed class AuditTrailTests
 {
     [Theory, AllDatabases]
-    public async Task Publishing_the_shipped_codes_leaves_a_verifiable_trail(DatabaseProvider provider)
+    public async Task Publishing_the_shipped_codes_and_their_rules_leaves_a_verifiable_trail(DatabaseProvider provider)
     {
         await using var app = new PeerEthicsAppFactory(provider);
         _ = app.CreateClient();
@@ -20,12 +20,19 @@ public sealed class AuditTrailTests
         var entries = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
         var verification = await AuditVerifier.VerifyAsync(db);
 
-        Assert.Equal(["code:massachusetts-cps/1", "code:missouri-cmps/1"], entries.Select(e => e.Target).Order());
-        Assert.All(entries, e => Assert.Equal("code.version-published", e.Action));
+        // The codes are published first, then the rule files that cite them are saved.
+        Assert.Equal(["code:massachusetts-cps/1", "code:missouri-cmps/1"], entries.Take(2).Select(e => e.Target).Order());
+        Assert.All(entries.Take(2), e => Assert.Equal("code.version-published", e.Action));
+        Assert.Equal(["rules:massachusetts-cps/1", "rules:missouri-cmps/1"], entries.Skip(2).Select(e => e.Target).Order());
+        Assert.All(entries.Skip(2), e => Assert.Equal("rules.rule-set-saved", e.Action));
         Assert.Equal(AuditChain.Genesis, entries[0].PreviousHash);
-        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);
+        }
+
         Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(2, verification.Entries);
+        Assert.Equal(4, verification.Entries);
     }
 
     [Theory, AllDatabases]
@@ -44,7 +51,7 @@ public sealed class AuditTrailTests
         var db = check.ServiceProvider.GetRequiredService<PeerEthicsDb>();
         var verification = await AuditVerifier.VerifyAsync(db);
         Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(42, verification.Entries);
+        Assert.Equal(44, verification.Entries);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => $"item:{i}").Order(), (await db.AuditEntries.Where(e => e.Action == "test.append").Select(e => e.Target).ToListAsync()).Order());
     }
 

@@ -55,6 +55,10 @@ public static class PublicEndpoints
         new("/api/crosswalk", "API: crosswalk of two codes"),
         new("/openapi/{documentName}.json", "the OpenAPI document"),
 
+        // Is this situation within the code? Nothing entered is stored.
+        new("/rules/compare", "a situation under every program's code, side by side"),
+        new("/api/rules/evaluate", "API: a situation under every program's code"),
+
         // Checking a commitment: anyone the signer shows it to (the id is an unguessable GUID).
         new("/verify", "check a commitment: type its id"),
         new("/verify/{id}", "check a commitment"),

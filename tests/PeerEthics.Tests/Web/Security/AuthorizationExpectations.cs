@@ -1,3 +1,5 @@
+using PeerEthics.Accounts;
+
 namespace PeerEthics.Tests.Web.Security;
 
 /// <summary>
@@ -24,6 +26,8 @@ public static class AuthorizationExpectations
 {
     public static readonly IReadOnlyList<Expectation> All =
     [
+        // Rules
+        new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 

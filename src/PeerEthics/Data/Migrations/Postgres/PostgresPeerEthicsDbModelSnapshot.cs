@@ -610,6 +610,52 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.ToTable("Programs", (string)null);
                 });
 
+            modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeVersions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeId", "ContentHash");
+
+                    b.HasIndex("CodeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RuleSets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -749,6 +795,17 @@ namespace PeerEthics.Data.Migrations.Postgres
                 {
                     b.HasOne("PeerEthics.Codes.Code", "Code")
                         .WithMany("Programs")
+                        .HasForeignKey("CodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Code");
+                });
+
+            modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
+                {
+                    b.HasOne("PeerEthics.Codes.Code", "Code")
+                        .WithMany()
                         .HasForeignKey("CodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

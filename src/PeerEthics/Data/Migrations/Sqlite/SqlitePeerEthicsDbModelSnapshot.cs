@@ -585,6 +585,50 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("Programs", (string)null);
                 });
 
+            modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeVersions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeId", "ContentHash");
+
+                    b.HasIndex("CodeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RuleSets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -724,6 +768,17 @@ namespace PeerEthics.Data.Migrations.Sqlite
                 {
                     b.HasOne("PeerEthics.Codes.Code", "Code")
                         .WithMany("Programs")
+                        .HasForeignKey("CodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Code");
+                });
+
+            modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
+                {
+                    b.HasOne("PeerEthics.Codes.Code", "Code")
+                        .WithMany()
                         .HasForeignKey("CodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

@@ -1,0 +1,57 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PeerEthics.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RuleSets : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RuleSets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CodeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Yaml = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CodeVersions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SavedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RuleSets_Codes_CodeId",
+                        column: x => x.CodeId,
+                        principalTable: "Codes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_CodeId_ContentHash",
+                table: "RuleSets",
+                columns: new[] { "CodeId", "ContentHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_CodeId_Number",
+                table: "RuleSets",
+                columns: new[] { "CodeId", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RuleSets");
+        }
+    }
+}
