@@ -32,6 +32,7 @@ public partial class Program
         app.MapHealth();
         app.MapCodesApi();
         app.MapCodeExports();
+        app.MapAccountsApi();
         app.MapRazorPages();
 
         return app;

@@ -29,6 +29,8 @@ public static class AccountsSetup
         services.AddScoped<AccountPasskeys>();
         services.AddScoped<Passwords>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AccountDirectory>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new StaffSecondFactorFilter()));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "peerethics";

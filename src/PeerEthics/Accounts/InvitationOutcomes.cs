@@ -47,3 +47,21 @@ public abstract record AcceptOutcome
     /// <summary>The form needs correcting; nothing changed. Keys are the form's field names.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : AcceptOutcome;
 }
+
+/// <summary>The first administrator's invitation. <see cref="Token"/> is the only copy: print the link once, keep it nowhere.</summary>
+public sealed record FirstAdministratorInvitation(Invitation Invitation, string Token)
+{
+    public Uri Link(AccountLinks links) => links.Invitation(Token);
+}
+
+public enum FirstAdministratorState
+{
+    /// <summary>An administrator account exists.</summary>
+    Exists,
+
+    /// <summary>No administrator yet, but an invitation for one is waiting.</summary>
+    InvitationWaiting,
+
+    /// <summary>No administrator and no invitation for one.</summary>
+    Needed,
+}

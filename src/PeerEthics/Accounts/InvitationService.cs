@@ -56,26 +56,39 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
             return new InvitationOutcome.Refused(errors);
         }
 
-        var (invitation, link) = await StoreAsync(email, name, request.Role!, by, cancellationToken);
+        var (invitation, token) = await StoreAsync(email, name, request.Role!, by, cancellationToken);
+        var link = links.Invitation(token);
         var mail = await mailer.SendAsync(AccountEmails.Invitation(email!, name, invitation.Role, link, invitation.ExpiresAt), cancellationToken);
         return new InvitationOutcome.Created(invitation, link, mail);
     }
 
     /// <summary>
-    /// The first administrator's invitation, printed by <c>serve</c> on a fresh install: no email yet (the person
-    /// gives theirs when accepting). Any earlier one still waiting is revoked, since only its hash was kept.
+    /// The first administrator's invitation, for a fresh install: made only when there is no administrator and
+    /// no administrator's invitation is waiting, so its link is printed once. It names no email yet (the person
+    /// gives theirs when accepting). Null when nothing was made.
     /// </summary>
-    public async Task<InvitationOutcome.Created> CreateFirstAdministratorAsync(CancellationToken cancellationToken = default)
+    public async Task<FirstAdministratorInvitation?> CreateFirstAdministratorAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var earlier = await Pending(now).Where(i => i.Role == Roles.Administrator && i.Email == null).Select(i => i.Id).ToListAsync(cancellationToken);
-        foreach (var id in earlier)
+        if (await FirstAdministratorStateAsync(cancellationToken) is not FirstAdministratorState.Needed)
         {
-            await RevokeAsync(id, AuditProcessActor.System.Actor, cancellationToken);
+            return null;
         }
 
-        var (invitation, link) = await StoreAsync(null, null, Roles.Administrator, AuditProcessActor.System.Actor, cancellationToken);
-        return new InvitationOutcome.Created(invitation, link, null);
+        var (invitation, token) = await StoreAsync(null, null, Roles.Administrator, AuditProcessActor.System.Actor, cancellationToken);
+        return new FirstAdministratorInvitation(invitation, token);
+    }
+
+    /// <summary>Whether this installation still needs its first administrator, and whether an invitation for one is waiting.</summary>
+    public async Task<FirstAdministratorState> FirstAdministratorStateAsync(CancellationToken cancellationToken = default)
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        {
+            return FirstAdministratorState.Exists;
+        }
+
+        return await Pending(clock.GetUtcNow()).AnyAsync(i => i.Role == Roles.Administrator, cancellationToken)
+            ? FirstAdministratorState.InvitationWaiting
+            : FirstAdministratorState.Needed;
     }
 
     public async Task<InvitationLookup> FindAsync(string? token, CancellationToken cancellationToken = default)
@@ -207,7 +220,7 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
     private IQueryable<Invitation> PendingFor(string email) =>
         Pending(clock.GetUtcNow()).Where(i => i.Email == email);
 
-    private async Task<(Invitation Invitation, Uri Link)> StoreAsync(string? email, string? name, string role, string by, CancellationToken cancellationToken)
+    private async Task<(Invitation Invitation, string Token)> StoreAsync(string? email, string? name, string role, string by, CancellationToken cancellationToken)
     {
         // 256 bits from the system's CSPRNG; the link is the only place the token exists.
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -227,7 +240,7 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
         audit.Record(AccountAudit.InvitationCreated, AccountAudit.InvitationTarget(invitation.Id),
             detail: email is null ? $"{role}, first administrator, link printed at start-up" : $"{role}, for {email}");
         await db.SaveChangesAsync(cancellationToken);
-        return (invitation, links.Invitation(token));
+        return (invitation, token);
     }
 
     private static InvitationState StateOf(Invitation? invitation, DateTimeOffset now) => invitation switch

@@ -62,6 +62,9 @@ public sealed class SignInFlow(SignInManager<User> signIn, UserManager<User> use
         return await RefusedAsync(user, result, wasLockedOut, "wrong password");
     }
 
+    /// <summary>Whether a password was accepted in this browser and the second step is still waiting (for five minutes).</summary>
+    public async Task<bool> SecondStepPendingAsync() => await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
+
     public async Task<SignInOutcome> AuthenticatorCodeAsync(string code)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
@@ -40,6 +41,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(MigrateCommand(output));
         root.Subcommands.Add(CodesCommands.Create(output, error));
         root.Subcommands.Add(AuditCommands.Create(output, error));
+        root.Subcommands.Add(UsersCommands.Create(output, error));
         return root;
     }
 
