@@ -58,6 +58,7 @@
         field.value = JSON.stringify(credential);
         form.submit();
       } catch (error) {
+        console.error(error);
         showError(form, describe(error));
         button.disabled = false;
       }
