@@ -114,5 +114,16 @@ public sealed class AccountsJourneysTests(BrowserFixture fixture) : BrowserTest(
             await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account$"));
             await Expect(Page.Locator("#account-facts")).ToContainTextAsync("passkey-browser@example.org");
+
+            await Page.GetByRole(AriaRole.Link, new() { Name = "Manage passkeys" }).ClickAsync();
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Remove the passkey Test laptop" }).ClickAsync();
+            await Expect(Page.Locator("#passkey-removed")).ToBeVisibleAsync();
+            await Expect(Page.Locator("#no-passkeys")).ToBeVisibleAsync();
+
+            var audit = await _app.ReadAuditAsync();
+            var userId = audit.Single(e => e.Action == AccountAudit.PasskeyAdded).Target;
+            Assert.Equal("Test laptop", audit.Single(e => e.Action == AccountAudit.PasskeyAdded && e.Target == userId).Detail);
+            Assert.Equal("Test laptop", audit.Single(e => e.Action == AccountAudit.PasskeyRemoved && e.Target == userId).Detail);
+            Assert.Contains(audit, e => e.Action == AccountAudit.SignIn && e.Target == userId && e.Detail == "passkey");
         });
 }
