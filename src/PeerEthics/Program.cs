@@ -41,6 +41,7 @@ public partial class Program
         site.MapCodeExports();
         site.MapLedgerApi();
         site.MapRulesApi();
+        site.MapAccountsApi();
         site.MapRazorPages();
 
         return app;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using PeerEthics.Data;
+using PeerEthics.Email;
 
 namespace PeerEthics.Accounts;
 
@@ -10,8 +11,20 @@ public static class AccountsSetup
     {
         services.AddIdentity<User, IdentityRole>(IdentitySettings.Configure)
             .AddEntityFrameworkStores<PeerEthicsDb>()
+            .AddUserStore<AccountStore>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = IdentitySettings.PasswordHashIterations);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Passwords.ResetLinkLifetime);
+        services.AddEmail();
+        services.AddSingleton<AccountLinks>();
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<SecondFactors>();
+        services.AddScoped<AccountPasskeys>();
+        services.AddScoped<Passwords>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<AccountDirectory>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new StaffSecondFactorFilter()));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "peerethics";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
@@ -44,6 +45,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(AuditCommands.Create(output, error));
         root.Subcommands.Add(CommitmentsCommands.Create(output, error));
         root.Subcommands.Add(RulesCommands.Create(output, error));
+        root.Subcommands.Add(UsersCommands.Create(output, error));
         return root;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PeerEthics.Accounts;
 using PeerEthics.Data;
 
 namespace PeerEthics.Cli;
@@ -46,10 +47,13 @@ public static class ServeCommand
 
             var app = Program.BuildWebApp([.. aspNetArgs]);
             await app.Services.PrepareDatabaseAsync(cancellationToken);
+            // Made before the server starts (so no request races it), printed after (the link needs the address).
+            var firstAdministrator = await FirstAdministrator.PrepareAsync(app.Services, cancellationToken);
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var settings = app.Services.GetRequiredService<DatabaseSettings>();
             await output.WriteLineAsync($"PeerEthics is serving on {string.Join(", ", addresses)} ({settings.Provider}, data in {settings.DataDirectory}). Ctrl+C stops it.");
+            await FirstAdministrator.AnnounceAsync(firstAdministrator, app.Services, output, cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -26,6 +26,9 @@ public sealed class CliRunner : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The runner's PostgreSQL database, when it runs on PostgreSQL.</summary>
+    public string? PostgresConnection => _postgresConnection;
+
     public static async Task<CliRunner> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)

@@ -18,18 +18,7 @@ namespace PeerEthics.Web.Security;
 /// <para>
 /// To make an endpoint public, add one line here with its route template exactly as mapped and why it is
 /// public; give the rate-limit policy its attempts must meet, if any (<see cref="RateLimits"/>: POSTs are
-/// counted, viewing the page is not). The account pages become public this way when they exist, with these
-/// lines (a listed route that no endpoint serves fails the matrix test, so they are not listed before):
-/// <code>
-/// new("/account/sign-in", "sign in with a password or a passkey", RateLimits.SignIn),
-/// new("/account/sign-in/two-factor", "the second step of signing in", RateLimits.SignIn),
-/// new("/account/sign-in/recovery-code", "signing in with a recovery code", RateLimits.SignIn),
-/// new("/account/passkey/request-options", "passkey sign-in: the browser's challenge", RateLimits.SignIn),
-/// new("/account/forgot-password", "ask for a password-reset email", RateLimits.PasswordReset),
-/// new("/account/reset-password", "choose a new password from the emailed link", RateLimits.PasswordReset),
-/// new("/account/invitation", "accept an invitation and set a password"),
-/// new("/account/access-denied", "where a refused signed-in person lands"),
-/// </code>
+/// counted, viewing the page is not). A listed route that no endpoint serves fails the matrix test.
 /// A public form the public submits without an account (an ethics concern) takes
 /// <see cref="RateLimits.PublicForm"/>.
 /// </para>
@@ -54,6 +43,16 @@ public static class PublicEndpoints
         new("/api/codes/{code}/diff", "API: differences between versions"),
         new("/api/crosswalk", "API: crosswalk of two codes"),
         new("/openapi/{documentName}.json", "the OpenAPI document"),
+
+        // Signing in, and getting back in. No self-registration: accounts come by invitation.
+        new("/account/sign-in", "sign in with a password or a passkey", RateLimits.SignIn),
+        new("/account/sign-in/two-factor", "the second step of signing in", RateLimits.SignIn),
+        new("/account/sign-in/recovery-code", "signing in with a recovery code", RateLimits.SignIn),
+        new("/account/passkey/request-options", "passkey sign-in: the browser's challenge", RateLimits.SignIn),
+        new("/account/forgot-password", "ask for a password-reset email", RateLimits.PasswordReset),
+        new("/account/reset-password", "choose a new password from the emailed link", RateLimits.PasswordReset),
+        new("/account/invitation", "accept an invitation and set a password", RateLimits.SignIn),
+        new("/account/access-denied", "where a refused signed-in person lands"),
 
         // Is this situation within the code? Nothing entered is stored.
         new("/rules/compare", "a situation under every program's code, side by side"),

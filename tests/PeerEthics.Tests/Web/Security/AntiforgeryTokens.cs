@@ -31,6 +31,7 @@ public sealed record AntiforgeryTokens(string Cookie, string FormFieldName, stri
     {
         request.Headers.Add("Cookie", Cookie);
         request.Headers.Add(HeaderName, RequestToken);
-        request.Content = new FormUrlEncodedContent([new(FormFieldName, RequestToken)]);
+        // A form carries the token as a field too; a body of another type (JSON for an API) keeps the header.
+        request.Content ??= new FormUrlEncodedContent([new(FormFieldName, RequestToken)]);
     }
 }

@@ -26,6 +26,18 @@ public static class AuthorizationExpectations
 {
     public static readonly IReadOnlyList<Expectation> All =
     [
+        // Accounts
+        new("/account", Access.SignedIn),
+        new("/account/sign-out", Access.SignedIn),
+        new("/account/change-password", Access.SignedIn),
+        new("/account/two-factor", Access.SignedIn),
+        new("/account/recovery-codes", Access.SignedIn),
+        new("/account/passkeys", Access.SignedIn),
+        new("/account/passkey/creation-options", Access.SignedIn),
+        new("/admin/users", Access.StaffWithMfa(Roles.Administrator, Roles.Registrar)),
+        new("/admin/invitations", Access.StaffWithMfa(Roles.Administrator, Roles.Registrar)),
+        new("/api/invitations", Access.StaffWithMfa(Roles.Administrator, Roles.Registrar)),
+
         // Rules
         new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];

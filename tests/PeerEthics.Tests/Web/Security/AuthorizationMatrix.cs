@@ -44,7 +44,7 @@ public static class AuthorizationMatrix
             {
                 foreach (var principal in MatrixPrincipal.All)
                 {
-                    using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+                    using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url) { Content = request.EmptyBody() };
                     principal.SignIn(message);
                     if (request.IsUnsafe)
                     {

@@ -68,12 +68,12 @@ public sealed class AuthorizationMatrixTests
     public async Task The_matrix_fails_a_listed_route_that_no_endpoint_serves()
     {
         await using var app = new SecurityTestApp();
-        PublicEndpoint[] withAccountRoute = [.. PublicEndpoints.All, new("/account/sign-in", "sign in", RateLimits.SignIn)];
+        PublicEndpoint[] withMissingRoute = [.. PublicEndpoints.All, new("/no-such-page", "gone", RateLimits.SignIn)];
 
-        var result = await AuthorizationMatrix.CheckAsync(app, withAccountRoute, [new Expectation("/account/two-factor", Access.SignedIn)], _ => false);
+        var result = await AuthorizationMatrix.CheckAsync(app, withMissingRoute, [new Expectation("/no-such-staff-page", Access.SignedIn)], _ => false);
 
-        Assert.Contains("PublicEndpoints lists /account/sign-in, which no endpoint serves: remove the line, or add it when the endpoint exists.", result.Problems);
-        Assert.Contains("AuthorizationExpectations has /account/two-factor, which no endpoint serves.", result.Problems);
+        Assert.Contains("PublicEndpoints lists /no-such-page, which no endpoint serves: remove the line, or add it when the endpoint exists.", result.Problems);
+        Assert.Contains("AuthorizationExpectations has /no-such-staff-page, which no endpoint serves.", result.Problems);
     }
 
     private static bool ProbesOnly(DiscoveredEndpoint endpoint) => endpoint.Route.Contains("test-probes", StringComparison.Ordinal);

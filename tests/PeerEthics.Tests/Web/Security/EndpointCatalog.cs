@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -33,8 +34,20 @@ public sealed record DiscoveredEndpoint(RouteEndpoint Endpoint, IReadOnlyList<En
 }
 
 /// <summary>One request that reaches an endpoint: a method, a URL with plausible route values, and a page handler if any.</summary>
-public sealed record EndpointRequest(string Method, string Url, string? Handler)
+public sealed record EndpointRequest(string Method, string Url, string? Handler, string? ContentType = null)
 {
+    /// <summary>
+    /// An empty body of the type the endpoint accepts: routing matches an endpoint that declares what it
+    /// accepts only for that content type, and would otherwise hand the request to the not-found fallback.
+    /// </summary>
+    public HttpContent? EmptyBody() => ContentType switch
+    {
+        null => null,
+        var type when type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) => new MultipartFormDataContent(),
+        var type when type.Contains("json", StringComparison.OrdinalIgnoreCase) => new StringContent("{}", System.Text.Encoding.UTF8, type),
+        var type => new StringContent("", System.Text.Encoding.UTF8, type),
+    };
+
     public bool IsUnsafe => !(HttpMethods.IsGet(Method) || HttpMethods.IsHead(Method) || HttpMethods.IsOptions(Method));
 
     public override string ToString() => Handler is null ? $"{Method} {Url}" : $"{Method} {Url} (handler {Handler})";
@@ -85,7 +98,8 @@ public static class EndpointCatalog
             {
                 // An endpoint that names no method (a fallback) takes any: try a read and a write.
                 var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get, HttpMethods.Post];
-                requests.AddRange(methods.Select(method => new EndpointRequest(method, url, null)));
+                var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is [var first, ..] ? first : null;
+                requests.AddRange(methods.Select(method => new EndpointRequest(method, url, null, accepts)));
             }
 
             found.Add(new DiscoveredEndpoint(endpoint, requests));
