@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
+using PeerEthics.Programs;
 using PeerEthics.Web;
 
 // One executable: the web app, and the command line staff script against it. `serve` is the default command.
@@ -22,16 +23,20 @@ public partial class Program
 
         builder.AddPeerEthicsData();
         builder.Services.AddWebDefaults();
+        builder.Services.AllowAnonymousToPublicPages();
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
+        builder.Services.AddAuthorization(Policies.Configure);
         builder.Services.AddCodes();
+        builder.Services.AddPrograms();
 
         var app = builder.Build();
 
         app.UseWebDefaults();
         app.MapHealth();
-        app.MapCodesApi();
-        app.MapCodeExports();
+        app.Public().MapCodesApi();
+        app.Public().MapCodeExports();
+        app.MapProgramsApi();
         app.MapRazorPages();
 
         return app;

@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
 
@@ -22,6 +23,7 @@ public static class CliHost
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
         builder.Services.AddAccounts();
+        builder.Services.AddPrograms();
         return builder.Build();
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
 
@@ -40,6 +41,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(MigrateCommand(output));
         root.Subcommands.Add(CodesCommands.Create(output, error));
         root.Subcommands.Add(AuditCommands.Create(output, error));
+        root.Subcommands.Add(ProgramsCommands.Create(output));
         return root;
     }
 

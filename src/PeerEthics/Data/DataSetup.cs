@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Data;
 
@@ -72,5 +73,6 @@ public static class DataSetup
 
         await services.EnsureRolesAsync();
         await services.LoadShippedCodesAsync(cancellationToken);
+        await services.LoadShippedProgramSettingsAsync(cancellationToken);
     }
 }

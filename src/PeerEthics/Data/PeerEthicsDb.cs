@@ -24,6 +24,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,16 +45,17 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     }
 
     // A published version is what people signed and rules cite; changing it in place would silently
-    // change what they agreed to (a correction is a new version). The audit trail is append-only.
+    // change what they agreed to (a correction is a new version). The audit trail is append-only, and so is
+    // the history of program settings (a new value is a new effective-dated version).
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or PeerEthics.Programs.ProgramSettings)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, program settings and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }

@@ -453,6 +453,66 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("Programs", (string)null);
                 });
 
+            modelBuilder.Entity("PeerEthics.Programs.ProgramSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CeHoursPerCycle")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EthicsHoursPerCycle")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenewalCycleMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RenewalWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToConfirm")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "EffectiveFrom");
+
+                    b.ToTable("ProgramSettings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -588,6 +648,17 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Navigation("Code");
                 });
 
+            modelBuilder.Entity("PeerEthics.Programs.ProgramSettings", b =>
+                {
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany("Settings")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
             modelBuilder.Entity("PeerEthics.Codes.Code", b =>
                 {
                     b.Navigation("Programs");
@@ -598,6 +669,11 @@ namespace PeerEthics.Data.Migrations.Sqlite
             modelBuilder.Entity("PeerEthics.Codes.CodeVersion", b =>
                 {
                     b.Navigation("Principles");
+                });
+
+            modelBuilder.Entity("PeerEthics.Programs.CredentialProgram", b =>
+                {
+                    b.Navigation("Settings");
                 });
 #pragma warning restore 612, 618
         }
