@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
+using PeerEthics.People;
 using PeerEthics.Programs;
 using PeerEthics.Web;
 
@@ -29,6 +30,8 @@ public partial class Program
         builder.Services.AddAuthorization(Policies.Configure);
         builder.Services.AddCodes();
         builder.Services.AddPrograms();
+        builder.Services.AddPeople();
+        builder.Services.AddLapseJob();
 
         var app = builder.Build();
 
@@ -37,7 +40,9 @@ public partial class Program
         app.Public().MapCodesApi();
         app.Public().MapCodeExports();
         app.MapProgramsApi();
+        app.MapPeopleApi();
         app.MapRazorPages();
+        app.MapNotFoundFallback();
 
         return app;
     }

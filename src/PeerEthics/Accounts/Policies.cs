@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Registrars and administrators: people, organisations, credentials, cohorts, CE decisions, renewals.</summary>
     public const string ManagePeople = "manage-people";
 
+    /// <summary>
+    /// Specialists and trainees on their own record (<c>/my</c>): signed in, with a person record linked to the
+    /// account. Which record is always the caller's own; no self-service route takes another person's id.
+    /// </summary>
+    public const string SelfService = "self-service";
+
     /// <summary>The claim Identity adds to a sign-in that used a second factor (amr = mfa).</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -40,6 +46,10 @@ public static class Policies
         options.AddPolicy(Invite, Staff(Roles.Administrator, Roles.Registrar));
         options.AddPolicy(ManagePrograms, Staff(Roles.Registrar, Roles.Administrator));
         options.AddPolicy(ManagePeople, Staff(Roles.Registrar, Roles.Administrator));
+        options.AddPolicy(SelfService, new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new People.LinkedPersonRequirement())
+            .Build());
     }
 
     private static AuthorizationPolicy Staff(params string[] roles) => new AuthorizationPolicyBuilder()

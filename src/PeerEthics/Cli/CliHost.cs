@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
+using PeerEthics.People;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
@@ -24,6 +25,7 @@ public static class CliHost
         builder.Services.AddCodes();
         builder.Services.AddAccounts();
         builder.Services.AddPrograms();
+        builder.Services.AddPeople();
         return builder.Build();
     }
 

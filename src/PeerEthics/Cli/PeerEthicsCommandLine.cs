@@ -2,6 +2,7 @@ using System.CommandLine;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Data;
+using PeerEthics.People;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
@@ -42,6 +43,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CodesCommands.Create(output, error));
         root.Subcommands.Add(AuditCommands.Create(output, error));
         root.Subcommands.Add(ProgramsCommands.Create(output));
+        root.Subcommands.Add(CredentialsCommands.Create(output));
         return root;
     }
 

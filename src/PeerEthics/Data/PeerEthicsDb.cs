@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.People;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Data;
@@ -26,6 +27,20 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
 
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Supervisor> Supervisors => Set<Supervisor>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<CredentialStatusChange> CredentialStatusHistory => Set<CredentialStatusChange>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<CohortEnrolment> CohortEnrolments => Set<CohortEnrolment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -46,16 +61,16 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     // A published version is what people signed and rules cite; changing it in place would silently
     // change what they agreed to (a correction is a new version). The audit trail is append-only, and so is
-    // the history of program settings (a new value is a new effective-dated version).
+    // the history of program settings (a new value is a new effective-dated version) and of credential statuses.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or PeerEthics.Programs.ProgramSettings)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or PeerEthics.Programs.ProgramSettings or CredentialStatusChange)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions, program settings and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, program settings, credential status history and the audit trail are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }

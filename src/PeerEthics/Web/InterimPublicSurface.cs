@@ -18,6 +18,16 @@ public static class InterimPublicSurface
         return services;
     }
 
+    /// <summary>
+    /// An address nothing answers is a 404 (a page, or ProblemDetails under /api) for everyone, not a sign-in
+    /// challenge: the fallback policy would otherwise apply to requests no endpoint matched.
+    /// </summary>
+    public static WebApplication MapNotFoundFallback(this WebApplication app)
+    {
+        app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
     /// <summary>A route group whose endpoints anyone may call.</summary>
     public static IEndpointRouteBuilder Public(this WebApplication app) => app.MapGroup("").AllowAnonymous();
 }

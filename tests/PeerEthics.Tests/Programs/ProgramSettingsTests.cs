@@ -112,9 +112,9 @@ public sealed class ProgramSettingsTests
         var staff = app.CreateClientAs(Roles.Registrar);
 
         var page = await FormPost.PostForPageAsync(staff, "/staff/programs/massachusetts-cps", FormPost.Fields(
-            ("Form.EffectiveFrom", "2026-12-01"), ("Form.RenewalCycleMonths", "two years"), ("Form.CeHoursPerCycle", "20"),
-            ("Form.EthicsHoursPerCycle", "6"), ("Form.GracePeriodDays", "90"), ("Form.RenewalWindowDays", "90"),
-            ("Form.NumberFormat", "CPS-######"), ("Form.Note", "my careful note")));
+            ("effectiveFrom", "2026-12-01"), ("renewalCycleMonths", "two years"), ("ceHoursPerCycle", "20"),
+            ("ethicsHoursPerCycle", "6"), ("gracePeriodDays", "90"), ("renewalWindowDays", "90"),
+            ("numberFormat", "CPS-######"), ("note", "my careful note")));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("The renewal cycle in months must be a whole number", page.TextOf("error-summary"), StringComparison.Ordinal);
@@ -131,9 +131,9 @@ public sealed class ProgramSettingsTests
         var staff = app.CreateClientAs(Roles.Registrar);
 
         var response = await FormPost.PostAsync(staff, "/staff/programs/massachusetts-cps", FormPost.Fields(
-            ("Form.EffectiveFrom", "2026-11-23"), ("Form.RenewalCycleMonths", "24"), ("Form.CeHoursPerCycle", "20"),
-            ("Form.EthicsHoursPerCycle", "6"), ("Form.GracePeriodDays", "90"), ("Form.RenewalWindowDays", "90"),
-            ("Form.NumberFormat", "CPS-######"), ("Form.Note", "Confirmed by the board")));
+            ("effectiveFrom", "2026-11-23"), ("renewalCycleMonths", "24"), ("ceHoursPerCycle", "20"),
+            ("ethicsHoursPerCycle", "6"), ("gracePeriodDays", "90"), ("renewalWindowDays", "90"),
+            ("numberFormat", "CPS-######"), ("note", "Confirmed by the board")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await Html.GetAsync(staff, response.Headers.Location!.ToString());
