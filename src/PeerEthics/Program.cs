@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.People;
@@ -31,6 +32,7 @@ public partial class Program
         builder.Services.AddCodes();
         builder.Services.AddPrograms();
         builder.Services.AddPeople();
+        builder.Services.AddContinuingEducation();
         builder.Services.AddLapseJob();
 
         var app = builder.Build();
@@ -41,6 +43,8 @@ public partial class Program
         app.Public().MapCodeExports();
         app.MapProgramsApi();
         app.MapPeopleApi();
+        app.MapCeStaffApi();
+        app.MapMyApi();
         app.MapRazorPages();
         app.MapNotFoundFallback();
 

@@ -1,6 +1,7 @@
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.ContinuingEducation;
 using PeerEthics.Data;
 using PeerEthics.People;
 using PeerEthics.Programs;
@@ -26,6 +27,7 @@ public static class CliHost
         builder.Services.AddAccounts();
         builder.Services.AddPrograms();
         builder.Services.AddPeople();
+        builder.Services.AddContinuingEducation();
         return builder.Build();
     }
 

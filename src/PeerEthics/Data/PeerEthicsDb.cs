@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.ContinuingEducation;
 using PeerEthics.People;
 using PeerEthics.Programs;
 
@@ -40,6 +41,10 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     public DbSet<Cohort> Cohorts => Set<Cohort>();
 
     public DbSet<CohortEnrolment> CohortEnrolments => Set<CohortEnrolment>();
+
+    public DbSet<CeActivity> CeActivities => Set<CeActivity>();
+
+    public DbSet<RenewalApplication> RenewalApplications => Set<RenewalApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
