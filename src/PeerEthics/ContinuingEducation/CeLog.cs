@@ -46,6 +46,10 @@ public sealed class CeLog(PeerEthicsDb db, AuditLog audit, ProgramSettingsHistor
             {
                 errors.Add("credentialId", "Continuing education counts toward a certification; this credential is not certified yet.");
             }
+            else if (!errors.Has("completedOn") && input.CompletedOn < credential.IssuedOn)
+            {
+                errors.Add("completedOn", $"Your current cycle began on {Web.Display.Date(credential.IssuedOn.Value)}; activities completed before then do not count toward it.");
+            }
         }
 
         if (errors.Any)

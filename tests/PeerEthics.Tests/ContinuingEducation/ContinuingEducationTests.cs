@@ -41,8 +41,9 @@ public sealed class ContinuingEducationTests
         var approved2 = await RecordAsync(me.Client, Activity(c, "2027-03-10", 4, 0));
         await RecordAsync(me.Client, Activity(c, "2027-04-10", 5, 2)); // stays pending
         var rejected = await RecordAsync(me.Client, Activity(c, "2027-05-10", 3, 3));
-        var before = await RecordAsync(me.Client, Activity(c, "2026-10-01", 6, 6)); // before the cycle began
-        foreach (var id in new[] { approved1, approved2, before })
+        var before = await me.Client.PostAsJsonAsync("/api/my/ce", Activity(c, "2026-11-22", 6, 6)); // the day before the cycle began
+        Assert.Contains("do not count toward it", (await before.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("completedOn")[0].GetString(), StringComparison.Ordinal);
+        foreach (var id in new[] { approved1, approved2 })
         {
             Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/people/{me.PersonId}/ce/{id}/decision", new { decision = "approve" })).StatusCode);
         }
@@ -67,7 +68,7 @@ public sealed class ContinuingEducationTests
 
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-        Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.Action == "ce.approved"));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "ce.approved"));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "ce.rejected"));
     }
 
@@ -82,7 +83,7 @@ public sealed class ContinuingEducationTests
         var tooMuchEthics = await me.Client.PostAsJsonAsync("/api/my/ce", Activity(me.Credential.Id, "2026-11-01", 2, 3));
         var future = await me.Client.PostAsJsonAsync("/api/my/ce", Activity(me.Credential.Id, "2026-12-01", 2, 0));
         var notMine = await me.Client.PostAsJsonAsync("/api/my/ce", Activity(other.Credential.Id, "2026-11-01", 2, 0));
-        var pending = await RecordAsync(me.Client, Activity(me.Credential.Id, "2026-11-20", 2, 1));
+        var pending = await RecordAsync(me.Client, Activity(me.Credential.Id, "2026-11-23", 2, 1));
         var rejectWithoutReason = await staff.PostAsJsonAsync($"/api/people/{me.PersonId}/ce/{pending}/decision", new { decision = "reject" });
         var wrongPerson = await staff.PostAsJsonAsync($"/api/people/{other.PersonId}/ce/{pending}/decision", new { decision = "approve" });
 
@@ -137,7 +138,7 @@ public sealed class ContinuingEducationTests
             { new StringContent(credential), "credentialId" },
             { new StringContent("Ethics refresher"), "title" },
             { new StringContent("Transformation Center"), "provider" },
-            { new StringContent("2026-11-20"), "completedOn" },
+            { new StringContent("2026-11-23"), "completedOn" },
             { new StringContent("2"), "hours" },
             { new StringContent("2"), "ethicsHours" },
         };

@@ -19,7 +19,7 @@ public sealed class SelfServiceTests
         await using var app = new PeopleApp(provider).Started();
         var me = await app.CertifiedSpecialistAsync("Hope Mine");
         var other = await app.CertifiedSpecialistAsync("Ira Theirs");
-        var theirActivity = await other.Client.PostAsJsonAsync("/api/my/ce", new { credentialId = other.Credential.Id, title = "T", provider = "P", completedOn = "2026-11-20", hours = 1, ethicsHours = 0 });
+        var theirActivity = await other.Client.PostAsJsonAsync("/api/my/ce", new { credentialId = other.Credential.Id, title = "T", provider = "P", completedOn = "2026-11-23", hours = 1, ethicsHours = 0 });
         var activityId = (await theirActivity.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
         var theirs = other.Credential.Id;
 
