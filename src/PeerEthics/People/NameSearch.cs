@@ -4,8 +4,9 @@ using System.Text;
 namespace PeerEthics.People;
 
 /// <summary>
-/// Names as search keys: lower case, accents and other marks removed, runs of spaces and punctuation made one
-/// space. "José  O'Brien" and "jose obrien" meet at "jose o brien"... and prefix search runs on an index.
+/// Names as search keys: lower case, accents and other marks removed, apostrophes dropped, other runs of spaces and
+/// punctuation made one space. "José  O'Brien" and "jose obrien" both become "jose obrien", and a prefix search
+/// runs on an index.
 /// </summary>
 public static class NameSearch
 {
