@@ -2,10 +2,13 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
+using PeerEthics.People;
+using PeerEthics.Programs;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
 
@@ -30,6 +33,10 @@ public partial class Program
         builder.Services.AddCodes();
         builder.Services.AddLedger().AddLedgerKeyAtStart();
         builder.Services.AddRules();
+        builder.Services.AddPrograms();
+        builder.Services.AddPeople();
+        builder.Services.AddContinuingEducation();
+        builder.Services.AddLapseJob();
 
         var app = builder.Build();
 
@@ -42,6 +49,10 @@ public partial class Program
         site.MapLedgerApi();
         site.MapRulesApi();
         site.MapAccountsApi();
+        site.MapProgramsApi();
+        site.MapPeopleApi();
+        site.MapCeStaffApi();
+        site.MapMyApi();
         site.MapRazorPages();
 
         return app;

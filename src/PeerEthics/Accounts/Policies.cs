@@ -20,6 +20,18 @@ public static class Policies
     /// <summary>Administrators and registrars: invite people.</summary>
     public const string Invite = "invite";
 
+    /// <summary>Registrars and administrators: program settings (renewal cycle, CE hours, grace, number format).</summary>
+    public const string ManagePrograms = "manage-programs";
+
+    /// <summary>Registrars and administrators: people, organisations, credentials, cohorts, CE decisions, renewals.</summary>
+    public const string ManagePeople = "manage-people";
+
+    /// <summary>
+    /// Specialists and trainees on their own record (<c>/my</c>): signed in, with a person record linked to the
+    /// account. Which record is always the caller's own; no self-service route takes another person's id.
+    /// </summary>
+    public const string SelfService = "self-service";
+
     /// <summary>The claim Identity adds to a sign-in that used a second factor (amr = mfa).</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -32,6 +44,12 @@ public static class Policies
         options.AddPolicy(ManageCodes, Staff(Roles.Registrar, Roles.Administrator));
         options.AddPolicy(Administer, Staff(Roles.Administrator));
         options.AddPolicy(Invite, Staff(Roles.Administrator, Roles.Registrar));
+        options.AddPolicy(ManagePrograms, Staff(Roles.Registrar, Roles.Administrator));
+        options.AddPolicy(ManagePeople, Staff(Roles.Registrar, Roles.Administrator));
+        options.AddPolicy(SelfService, new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new People.LinkedPersonRequirement())
+            .Build());
     }
 
     private static AuthorizationPolicy Staff(params string[] roles) => new AuthorizationPolicyBuilder()

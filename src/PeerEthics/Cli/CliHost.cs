@@ -1,9 +1,12 @@
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.ContinuingEducation;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
+using PeerEthics.People;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
 
@@ -26,6 +29,9 @@ public static class CliHost
         builder.Services.AddRules();
         builder.Services.AddAccounts();
         builder.Services.AddLedger();
+        builder.Services.AddPrograms();
+        builder.Services.AddPeople();
+        builder.Services.AddContinuingEducation();
         return builder.Build();
     }
 

@@ -5,6 +5,8 @@ using PeerEthics.Codes;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
+using PeerEthics.People;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
 
@@ -46,6 +48,8 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CommitmentsCommands.Create(output, error));
         root.Subcommands.Add(RulesCommands.Create(output, error));
         root.Subcommands.Add(UsersCommands.Create(output, error));
+        root.Subcommands.Add(ProgramsCommands.Create(output));
+        root.Subcommands.Add(CredentialsCommands.Create(output));
         return root;
     }
 

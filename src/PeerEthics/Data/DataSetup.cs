@@ -3,6 +3,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Rules;
+using PeerEthics.Programs;
 
 namespace PeerEthics.Data;
 
@@ -74,5 +75,6 @@ public static class DataSetup
         await services.EnsureRolesAsync();
         await services.LoadShippedCodesAsync(cancellationToken);
         await services.LoadShippedRulesAsync(cancellationToken);
+        await services.LoadShippedProgramSettingsAsync(cancellationToken);
     }
 }

@@ -6,6 +6,8 @@ using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.Ledger;
 using PeerEthics.Ledger.Pledges;
+using PeerEthics.ContinuingEducation;
+using PeerEthics.People;
 using PeerEthics.Programs;
 using PeerEthics.Rules;
 
@@ -37,6 +39,26 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Supervisor> Supervisors => Set<Supervisor>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<CredentialStatusChange> CredentialStatusHistory => Set<CredentialStatusChange>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<CohortEnrolment> CohortEnrolments => Set<CohortEnrolment>();
+
+    public DbSet<CeActivity> CeActivities => Set<CeActivity>();
+
+    public DbSet<RenewalApplication> RenewalApplications => Set<RenewalApplication>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,17 +79,19 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     // A published version is what people signed and rules cite; changing it in place would silently
     // change what they agreed to (a correction is a new version). The audit trail and the commitment
-    // ledger (its entries and signed checkpoints) are append-only. A saved rule set is what evaluations'
+    // ledger (its entries and signed checkpoints) are append-only, and so are the history of program settings
+    // (a new value is a new effective-dated version) and of credential statuses. A saved rule set is what evaluations'
     // traces name; editing saves a new one.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
-            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet)
+            .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet
+                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
             throw new InvalidOperationException(
-                $"Published code versions, rule sets, the audit trail and the commitment ledger are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
+                $"Published code versions, rule sets, program settings, credential status history, the audit trail and the commitment ledger are immutable; refused to {changed.State.ToString().ToLowerInvariant()} a {changed.Entity.GetType().Name}.");
         }
     }
 }

@@ -15,4 +15,7 @@ public sealed class CredentialProgram
     public int CodeId { get; set; }
 
     public Code Code { get; set; } = null!;
+
+    /// <summary>Every version of the program's renewal and credential settings, old ones kept.</summary>
+    public List<ProgramSettings> Settings { get; set; } = [];
 }

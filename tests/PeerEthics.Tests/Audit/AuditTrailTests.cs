@@ -23,8 +23,11 @@ public sealed class AuditTrailTests
         // The codes are published first, then the rule files that cite them are saved.
         Assert.Equal(["code:massachusetts-cps/1", "code:missouri-cmps/1"], entries.Take(2).Select(e => e.Target).Order());
         Assert.All(entries.Take(2), e => Assert.Equal("code.version-published", e.Action));
-        Assert.Equal(["rules:massachusetts-cps/1", "rules:missouri-cmps/1"], entries.Skip(2).Select(e => e.Target).Order());
-        Assert.All(entries.Skip(2), e => Assert.Equal("rules.rule-set-saved", e.Action));
+        // Then the rule files that cite them, and the first administrator's invitation, which serve prepares.
+        var rest = entries.Skip(2).ToList();
+        Assert.Equal(["rules:massachusetts-cps/1", "rules:missouri-cmps/1"], rest.Where(e => e.Action == "rules.rule-set-saved").Select(e => e.Target).Order());
+        Assert.Single(rest, e => e.Target.StartsWith("invitation:", StringComparison.Ordinal));
+        Assert.Equal(3, rest.Count);
         Assert.Equal(AuditChain.Genesis, entries[0].PreviousHash);
         for (var i = 1; i < entries.Count; i++)
         {
@@ -32,7 +35,7 @@ public sealed class AuditTrailTests
         }
 
         Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(4, verification.Entries);
+        Assert.Equal(5, verification.Entries);
     }
 
     [Theory, AllDatabases]
@@ -51,7 +54,7 @@ public sealed class AuditTrailTests
         var db = check.ServiceProvider.GetRequiredService<PeerEthicsDb>();
         var verification = await AuditVerifier.VerifyAsync(db);
         Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(44, verification.Entries);
+        Assert.Equal(45, verification.Entries);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => $"item:{i}").Order(), (await db.AuditEntries.Where(e => e.Action == "test.append").Select(e => e.Target).ToListAsync()).Order());
     }
 

@@ -54,6 +54,10 @@ public static class PublicEndpoints
         new("/account/invitation", "accept an invitation and set a password", RateLimits.SignIn),
         new("/account/access-denied", "where a refused signed-in person lands"),
 
+        // The programs and their settings: what a credential asks of a specialist.
+        new("/api/programs", "API: the programs and their current settings"),
+        new("/api/programs/{slug}", "API: one program and its settings"),
+
         // Is this situation within the code? Nothing entered is stored.
         new("/rules/compare", "a situation under every program's code, side by side"),
         new("/api/rules/evaluate", "API: a situation under every program's code"),
@@ -87,6 +91,9 @@ public sealed record PublicEndpoint(string Route, string Purpose, string? RateLi
     public bool Matches(string routeTemplate) =>
         string.Equals(Normalize(Route), Normalize(routeTemplate), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Templates compare without their leading slash: Razor Pages and minimal APIs differ there.</summary>
-    public static string Normalize(string routeTemplate) => routeTemplate.TrimStart('/');
+    /// <summary>
+    /// Templates compare without leading and trailing slashes: Razor Pages and minimal APIs differ there, and a
+    /// group's root endpoint (<c>MapGet("")</c>) ends in one.
+    /// </summary>
+    public static string Normalize(string routeTemplate) => routeTemplate.Trim('/');
 }

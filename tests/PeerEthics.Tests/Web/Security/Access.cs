@@ -32,6 +32,13 @@ public sealed class Access
     public static Access InRole(params string[] roles) =>
         new(string.Join(" or ", roles), p => p.Role is { } role && roles.Contains(role));
 
+    /// <summary>
+    /// A signed-in person whose account is linked to their own person record (policy
+    /// <see cref="Policies.SelfService"/>). The matrix's principals have no record, so all of them are refused;
+    /// the people tests prove the owner gets in and another person gets a 404.
+    /// </summary>
+    public static Access OwnRecordOnly { get; } = new("only a person with their own linked record (no matrix principal has one)", _ => false);
+
     public bool Allows(MatrixPrincipal principal) => _allows(principal);
 
     public override string ToString() => Description;

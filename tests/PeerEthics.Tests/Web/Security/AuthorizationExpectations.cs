@@ -38,6 +38,40 @@ public static class AuthorizationExpectations
         new("/admin/invitations", Access.StaffWithMfa(Roles.Administrator, Roles.Registrar)),
         new("/api/invitations", Access.StaffWithMfa(Roles.Administrator, Roles.Registrar)),
 
+        // Programs, people, credentials, continuing education
+        new("/staff/people", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/new", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/{id:int}/credentials/{credentialId:int}/status", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/programs", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/programs/{slug}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/ce", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/renewals", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/programs/{slug}/settings", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}/credentials", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}/credentials/{credentialId:int}/status", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/organisations", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/supervisors", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts/{id:int}/enrolments", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts/{id:int}/complete", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/ce/pending", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}/ce/{activityId:int}/decision", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}/ce/{activityId:int}/evidence", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/renewals/pending", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/{id:int}/renewals/{applicationId:int}/decision", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/my", Access.SignedIn),
+        new("/my/ce/new", Access.OwnRecordOnly),
+        new("/my/credentials/{credentialId:int}/renewal", Access.OwnRecordOnly),
+        new("/api/my", Access.OwnRecordOnly),
+        new("/api/my/credentials/{credentialId:int}/ce", Access.OwnRecordOnly),
+        new("/api/my/ce", Access.OwnRecordOnly),
+        new("/api/my/ce/{activityId:int}/evidence", Access.OwnRecordOnly),
+        new("/api/my/credentials/{credentialId:int}/renewal", Access.OwnRecordOnly),
+
         // Rules
         new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
@@ -47,5 +81,5 @@ public static class AuthorizationExpectations
 public sealed record Expectation(string Route, Access Access, Dictionary<string, string>? Values = null)
 {
     public bool Matches(string routeTemplate) =>
-        string.Equals(Route.TrimStart('/'), routeTemplate.TrimStart('/'), StringComparison.OrdinalIgnoreCase);
+        string.Equals(Route.Trim('/'), routeTemplate.Trim('/'), StringComparison.OrdinalIgnoreCase);
 }

@@ -484,6 +484,134 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("Principles");
                 });
 
+            modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EthicsHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvidenceSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Decision");
+
+                    b.HasIndex("CredentialId", "CompletedOn");
+
+                    b.ToTable("CeActivities", (string)null);
+                });
+
+            modelBuilder.Entity("PeerEthics.ContinuingEducation.RenewalApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CycleExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NewExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CredentialId", "CycleExpiresOn");
+
+                    b.ToTable("RenewalApplications");
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.LedgerCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -616,6 +744,278 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("ProgramPledgeTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("PeerEthics.People.Cohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("Cohorts");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.CohortEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CohortId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CohortEnrolments");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Credential", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EligibleSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("PersonId", "ProgramId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresOn");
+
+                    b.ToTable("Credentials");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.CredentialStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CredentialId", "At");
+
+                    b.ToTable("CredentialStatusHistory", (string)null);
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SupervisorId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Supervisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Supervisors");
+                });
+
             modelBuilder.Entity("PeerEthics.Programs.CredentialProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -643,6 +1043,66 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Programs", (string)null);
+                });
+
+            modelBuilder.Entity("PeerEthics.Programs.ProgramSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CeHoursPerCycle")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EthicsHoursPerCycle")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenewalCycleMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RenewalWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToConfirm")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "EffectiveFrom");
+
+                    b.ToTable("ProgramSettings");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
@@ -813,6 +1273,28 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Navigation("CodeVersion");
                 });
 
+            modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
+                {
+                    b.HasOne("PeerEthics.People.Credential", "Credential")
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Credential");
+                });
+
+            modelBuilder.Entity("PeerEthics.ContinuingEducation.RenewalApplication", b =>
+                {
+                    b.HasOne("PeerEthics.People.Credential", "Credential")
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Credential");
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.Pledges.ProgramPledgeTemplate", b =>
                 {
                     b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
@@ -824,6 +1306,103 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("PeerEthics.People.Cohort", b =>
+                {
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.CohortEnrolment", b =>
+                {
+                    b.HasOne("PeerEthics.People.Cohort", "Cohort")
+                        .WithMany("Enrolments")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Credential", b =>
+                {
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany("Credentials")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.CredentialStatusChange", b =>
+                {
+                    b.HasOne("PeerEthics.People.Credential", "Credential")
+                        .WithMany("History")
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Credential");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Person", b =>
+                {
+                    b.HasOne("PeerEthics.People.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.People.Supervisor", "Supervisor")
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Supervisor");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Supervisor", b =>
+                {
+                    b.HasOne("PeerEthics.People.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("PeerEthics.Programs.CredentialProgram", b =>
                 {
                     b.HasOne("PeerEthics.Codes.Code", "Code")
@@ -833,6 +1412,17 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Code");
+                });
+
+            modelBuilder.Entity("PeerEthics.Programs.ProgramSettings", b =>
+                {
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany("Settings")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
@@ -856,6 +1446,26 @@ namespace PeerEthics.Data.Migrations.Sqlite
             modelBuilder.Entity("PeerEthics.Codes.CodeVersion", b =>
                 {
                     b.Navigation("Principles");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Cohort", b =>
+                {
+                    b.Navigation("Enrolments");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Credential", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("PeerEthics.People.Person", b =>
+                {
+                    b.Navigation("Credentials");
+                });
+
+            modelBuilder.Entity("PeerEthics.Programs.CredentialProgram", b =>
+                {
+                    b.Navigation("Settings");
                 });
 #pragma warning restore 612, 618
         }

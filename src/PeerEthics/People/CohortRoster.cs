@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using PeerEthics.Audit;
+using PeerEthics.Data;
+using PeerEthics.People.Forms;
+
+namespace PeerEthics.People;
+
+public sealed record CohortInput(string? Program, string? Name, DateOnly? StartsOn, DateOnly? EndsOn, string? Trainer);
+
+public sealed record EnrolmentView(int PersonId, string Name, bool? Finished);
+
+public sealed record CohortView(int Id, string ProgramSlug, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, IReadOnlyList<EnrolmentView> Enrolments);
+
+/// <summary>Training cohorts: create, enrol trainees, complete (which makes those who finished eligible for certification).</summary>
+public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<CohortView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => c.Id).ToListAsync(cancellationToken);
+        var list = new List<CohortView>();
+        foreach (var id in ids)
+        {
+            list.Add((await GetAsync(id, cancellationToken))!);
+        }
+
+        return list;
+    }
+
+    public async Task<CohortView?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var c = await db.Cohorts.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
+                Enrolments = c.Enrolments.OrderBy(e => e.Person.SearchName).Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished)).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return c is null ? null : new CohortView(c.Id, c.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn, c.Enrolments);
+    }
+
+    public async Task<Outcome<CohortView>> CreateAsync(CohortInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var programId = await db.Programs.Where(p => p.Slug == (input.Program ?? "").Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (programId is null)
+        {
+            errors.Add("program", "Choose the program the cohort trains for.");
+        }
+
+        Text("name", input.Name, "the cohort's name, such as Spring 2027 Boston");
+        if (input.StartsOn is null)
+        {
+            errors.Add("startsOn", "Enter the first day of training.");
+        }
+
+        if (input.EndsOn is null)
+        {
+            errors.Add("endsOn", "Enter the last day of training.");
+        }
+        else if (input.StartsOn is { } start && input.EndsOn < start)
+        {
+            errors.Add("endsOn", "The last day of training cannot be before the first.");
+        }
+
+        Text("trainer", input.Trainer, "the trainer's name");
+        if (errors.Any)
+        {
+            return new Outcome<CohortView>.Refused(errors);
+        }
+
+        var cohort = new Cohort
+        {
+            ProgramId = programId!.Value, Name = input.Name!.Trim(), StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value, Trainer = input.Trainer!.Trim(),
+        };
+        db.Cohorts.Add(cohort);
+        audit.Record("cohort.created", "cohort:new", detail: cohort.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<CohortView>.Done((await GetAsync(cohort.Id, cancellationToken))!);
+
+        void Text(string field, string? value, string what)
+        {
+            if (FormValues.Clean(value) is not { } clean)
+            {
+                errors.Add(field, $"Enter {what}.");
+            }
+            else if (clean.Length > 200)
+            {
+                errors.Add(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} can be at most 200 characters long.");
+            }
+        }
+    }
+
+    /// <summary>Enrols a person who is a trainee with the cohort's program.</summary>
+    public async Task<Outcome<CohortView>> EnrolAsync(int cohortId, int? personId, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.Id, c.ProgramId, c.CompletedOn }).SingleOrDefaultAsync(cancellationToken);
+        if (cohort is null)
+        {
+            return new Outcome<CohortView>.NotFound($"cohort {cohortId}");
+        }
+
+        var errors = new FieldErrors();
+        var status = personId is null ? null
+            : await db.Credentials.Where(c => c.PersonId == personId && c.ProgramId == cohort.ProgramId).Select(c => (CredentialStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
+        if (cohort.CompletedOn is not null)
+        {
+            errors.Add("personId", "This cohort is completed; enrol the person in another cohort.");
+        }
+        else if (personId is null || !await db.People.AnyAsync(p => p.Id == personId, cancellationToken))
+        {
+            errors.Add("personId", "Choose the person to enrol.");
+        }
+        else if (status is not CredentialStatus.Trainee)
+        {
+            errors.Add("personId", "Only a trainee with this cohort's program can be enrolled. Accept the person into training first (status trainee).");
+        }
+        else if (await db.CohortEnrolments.AnyAsync(e => e.CohortId == cohortId && e.PersonId == personId, cancellationToken))
+        {
+            errors.Add("personId", "This person is already enrolled in the cohort.");
+        }
+
+        if (errors.Any)
+        {
+            return new Outcome<CohortView>.Refused(errors);
+        }
+
+        db.CohortEnrolments.Add(new CohortEnrolment { CohortId = cohortId, PersonId = personId!.Value });
+        audit.Record("cohort.enrolled", $"cohort:{cohortId}", detail: $"person:{personId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<CohortView>.Done((await GetAsync(cohortId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Records the cohort as completed. Everyone enrolled finished unless listed in <paramref name="didNotFinish"/>;
+    /// those who finished become eligible for certification (their credential's EligibleSince is set).
+    /// </summary>
+    public async Task<Outcome<CohortView>> CompleteAsync(int cohortId, IReadOnlyCollection<int> didNotFinish, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.Cohorts.Include(c => c.Enrolments).SingleOrDefaultAsync(c => c.Id == cohortId, cancellationToken);
+        if (cohort is null)
+        {
+            return new Outcome<CohortView>.NotFound($"cohort {cohortId}");
+        }
+
+        if (cohort.CompletedOn is not null)
+        {
+            return new Outcome<CohortView>.Refused(FieldErrors.One("cohort", "This cohort is already completed."));
+        }
+
+        if (Today < cohort.EndsOn)
+        {
+            return new Outcome<CohortView>.Refused(FieldErrors.One("cohort", $"Training ends on {FormValues.Iso(cohort.EndsOn)}; the cohort can be completed from then."));
+        }
+
+        var finishers = cohort.Enrolments.Where(e => !didNotFinish.Contains(e.PersonId)).Select(e => e.PersonId).ToList();
+        foreach (var enrolment in cohort.Enrolments)
+        {
+            enrolment.Finished = finishers.Contains(enrolment.PersonId);
+        }
+
+        cohort.CompletedOn = Today;
+        var credentials = await db.Credentials.Where(c => c.ProgramId == cohort.ProgramId && finishers.Contains(c.PersonId)).ToListAsync(cancellationToken);
+        foreach (var credential in credentials)
+        {
+            credential.EligibleSince ??= Today;
+            credential.Version++;
+        }
+
+        audit.Record("cohort.completed", $"cohort:{cohortId}", detail: $"{finishers.Count} finished, {cohort.Enrolments.Count - finishers.Count} did not");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<CohortView>.Done((await GetAsync(cohortId, cancellationToken))!);
+    }
+}

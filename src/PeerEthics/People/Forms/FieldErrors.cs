@@ -1,0 +1,43 @@
+namespace PeerEthics.People.Forms;
+
+/// <summary>
+/// Why a change was refused, field by field. Field names are the form fields' names and ids and the API's JSON
+/// property names (camelCase), so one list serves the error summary, the field messages and ProblemDetails.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public int Count => _errors.Count;
+
+    public static FieldErrors One(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            messages = [];
+            _errors[field] = messages;
+        }
+
+        messages.Add(message);
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    /// <summary>The first message for a field, shown beside it.</summary>
+    public string? For(string field) => _errors.TryGetValue(field, out var messages) ? messages[0] : null;
+
+    /// <summary>Every message in the order the fields were checked, for the error summary.</summary>
+    public IEnumerable<(string Field, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+
+    /// <summary>The shape <c>TypedResults.ValidationProblem</c> takes.</summary>
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}

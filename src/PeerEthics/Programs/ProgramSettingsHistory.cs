@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PeerEthics.Audit;
+using PeerEthics.Data;
+using PeerEthics.People.Forms;
+
+namespace PeerEthics.Programs;
+
+public sealed record ProgramSummary(int Id, string Slug, string Name, string Code, ProgramSettingsView? InForce);
+
+/// <summary>Reads and adds effective-dated program settings. Old versions are never changed.</summary>
+public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, AuditLog audit)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The settings of a program in force on a day, in one query; null before its first version.</summary>
+    public Task<ProgramSettingsView?> InForceOnAsync(int programId, DateOnly day, CancellationToken cancellationToken = default) =>
+        db.ProgramSettings.AsNoTracking()
+            .Where(s => s.ProgramId == programId && s.EffectiveFrom <= day)
+            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Id)
+            .Select(ProgramSettingsView.Project)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every version of a program's settings, oldest first.</summary>
+    public async Task<IReadOnlyList<ProgramSettingsView>> HistoryAsync(int programId, CancellationToken cancellationToken = default) =>
+        await db.ProgramSettings.AsNoTracking()
+            .Where(s => s.ProgramId == programId)
+            .OrderBy(s => s.EffectiveFrom).ThenBy(s => s.Id)
+            .Select(ProgramSettingsView.Project)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Every program with the settings in force today.</summary>
+    public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Slug, p.Name, Code = p.Code.Slug })
+            .ToListAsync(cancellationToken);
+        var settings = await db.ProgramSettings.AsNoTracking()
+            .Where(s => s.EffectiveFrom <= Today)
+            .Select(ProgramSettingsView.Project)
+            .ToListAsync(cancellationToken);
+        return [.. programs.Select(p => new ProgramSummary(p.Id, p.Slug, p.Name, p.Code,
+            ProgramSettingsView.InForceOn(settings.Where(s => s.ProgramId == p.Id), Today)))];
+    }
+
+    public async Task<ProgramSummary?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var program = await db.Programs.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, p.Slug, p.Name, Code = p.Code.Slug })
+            .SingleOrDefaultAsync(cancellationToken);
+        return program is null ? null
+            : new ProgramSummary(program.Id, program.Slug, program.Name, program.Code, await InForceOnAsync(program.Id, Today, cancellationToken));
+    }
+
+    /// <summary>Adds a settings version after checking it; audited with the values (nothing personal in them).</summary>
+    public async Task<Outcome<ProgramSettingsView>> AddAsync(string programSlug, ProgramSettingsInput input, CancellationToken cancellationToken = default) =>
+        await AddAsync(programSlug, input, new FieldErrors(), cancellationToken);
+
+    /// <summary>As <see cref="AddAsync(string, ProgramSettingsInput, CancellationToken)"/>, after a form's own reading errors.</summary>
+    public async Task<Outcome<ProgramSettingsView>> AddAsync(string programSlug, ProgramSettingsInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var program = await db.Programs.AsNoTracking().Where(p => p.Slug == programSlug).Select(p => new { p.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (program is null)
+        {
+            return new Outcome<ProgramSettingsView>.NotFound($"program '{programSlug}'");
+        }
+
+        input.Validate(Today, errors);
+        if (errors.Any)
+        {
+            return new Outcome<ProgramSettingsView>.Refused(errors);
+        }
+
+        var entry = audit.Record("program.settings-added", $"program:{programSlug}", detail: Describe(input));
+        var settings = new ProgramSettings
+        {
+            ProgramId = program.Id,
+            EffectiveFrom = input.EffectiveFrom!.Value,
+            RenewalCycleMonths = input.RenewalCycleMonths!.Value,
+            CeHoursPerCycle = input.CeHoursPerCycle!.Value,
+            EthicsHoursPerCycle = input.EthicsHoursPerCycle!.Value,
+            GracePeriodDays = input.GracePeriodDays!.Value,
+            RenewalWindowDays = input.RenewalWindowDays!.Value,
+            NumberFormat = CredentialNumberFormat.Parse(input.NumberFormat)!.Template,
+            ToConfirm = false,
+            Note = FormValues.Clean(input.Note),
+            RecordedAt = entry.At,
+            RecordedBy = entry.Actor,
+            RecordedByName = entry.ActorName,
+        };
+        db.ProgramSettings.Add(settings);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<ProgramSettingsView>.Done(ProgramSettingsView.From(settings));
+    }
+
+    private static string Describe(ProgramSettingsInput s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"from {FormValues.Iso(s.EffectiveFrom)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}");
+}
