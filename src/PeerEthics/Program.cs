@@ -3,6 +3,7 @@ using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Codes.Pages;
+using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
 using PeerEthics.Web;
 
@@ -25,12 +26,14 @@ public partial class Program
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
         builder.Services.AddCodes();
+        builder.Services.AddCodeStaff();
 
         var app = builder.Build();
 
         app.UseWebDefaults();
         app.MapHealth();
         app.MapCodesApi();
+        app.MapStaffCodesApi();
         app.MapCodeExports();
         app.MapRazorPages();
 

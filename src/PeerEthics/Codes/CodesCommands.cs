@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using PeerEthics.Cli;
 using PeerEthics.Codes.Crosswalk;
@@ -205,7 +204,7 @@ public static class CodesCommands
         return option;
     }
 
-    /// <summary>Reads a UTF-8 text file, or says on stderr why it cannot (missing, unreadable, not text).</summary>
+    /// <summary>Reads a code document file, or says on stderr why it cannot (missing, unreadable, not text, too large).</summary>
     internal static async Task<string?> ReadDocumentAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
     {
         if (!file.Exists)
@@ -216,20 +215,21 @@ public static class CodesCommands
 
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            if (text.Contains('\0', StringComparison.Ordinal))
+            // The same rules as an upload to the staff pages; the size is checked before reading it all.
+            if (CodeDocumentBytes.TooLarge(file.Length) is { } tooLarge)
             {
-                await error.WriteLineAsync($"peerethics: {file.FullName} is not a text document (it contains binary data).");
+                await error.WriteLineAsync($"peerethics: {file.FullName} {tooLarge}.");
+                return null;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            if (!CodeDocumentBytes.TryDecode(bytes, out var text, out var problem))
+            {
+                await error.WriteLineAsync($"peerethics: {file.FullName} {problem}.");
                 return null;
             }
 
             return text;
-        }
-        catch (DecoderFallbackException)
-        {
-            await error.WriteLineAsync($"peerethics: {file.FullName} is not UTF-8 text; save it as UTF-8 and try again.");
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
