@@ -6,8 +6,11 @@ namespace PeerEthics.Codes.Import;
 
 /// <summary>
 /// The rules for a code document given as a file — on the command line or uploaded to the staff pages — so
-/// both accept exactly the same things: UTF-8 text (a byte-order mark is fine), no binary data, at most
-/// <see cref="MaxBytes"/>. Problems are phrased to follow the file's name: "code.pdf is not UTF-8 text…".
+/// both accept exactly the same things: UTF-8 text (a byte-order mark is fine), or UTF-16 marked as such by
+/// its byte-order mark; no binary data; at most <see cref="MaxBytes"/>. Anything else is refused with what it
+/// looks like (a PDF, a Word document, text in an older encoding) and what to do instead; nothing is guessed,
+/// since a wrong guess would change the words of a code. Problems are phrased to follow the file's name:
+/// "code.pdf is a PDF file…".
 /// </summary>
 public static class CodeDocumentBytes
 {
@@ -27,13 +30,24 @@ public static class CodeDocumentBytes
             return false;
         }
 
+        if (Binary(bytes) is { } kind)
+        {
+            problem = $"is {kind}, not plain text. Open it, copy all of its text, and paste it in instead (or save it as plain text, UTF-8)";
+            return false;
+        }
+
         try
         {
-            text = s_strictUtf8.GetString(bytes);
+            text = bytes switch
+            {
+                [0xFF, 0xFE, ..] => new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true).GetString(bytes[2..]),
+                [0xFE, 0xFF, ..] => new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true).GetString(bytes[2..]),
+                _ => s_strictUtf8.GetString(bytes),
+            };
         }
         catch (DecoderFallbackException)
         {
-            problem = "is not UTF-8 text; save it as UTF-8 and try again";
+            problem = "is not UTF-8 text: it looks saved in an older encoding (such as Windows-1252). Save it as plain text in UTF-8 and try again, or paste its text in instead";
             return false;
         }
 
@@ -46,6 +60,16 @@ public static class CodeDocumentBytes
 
         return true;
     }
+
+    /// <summary>What a binary file looks like from its first bytes, or null when it may be text.</summary>
+    private static string? Binary(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [(byte)'%', (byte)'P', (byte)'D', (byte)'F', ..] => "a PDF file",
+        [(byte)'P', (byte)'K', 3, 4, ..] => "a Word document or another zipped file",
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => "an older Word document",
+        [(byte)'{', (byte)'\\', (byte)'r', (byte)'t', (byte)'f', ..] => "a rich-text (RTF) file",
+        _ => null,
+    };
 
     /// <summary>Why a document of this many bytes is refused, or null when its size is fine.</summary>
     public static string? TooLarge(long bytes) =>

@@ -7,15 +7,14 @@ using PeerEthics.Web;
 namespace PeerEthics.Codes.Staff;
 
 /// <summary>
-/// <c>/staff/codes/drafts/{id}</c>: a draft as read — warnings first, then what changes from the version in
-/// force, then the whole document — and the form that publishes it as a new version.
+/// <c>/staff/codes/drafts/{id}</c>: a draft as read — warnings first, then whether every word was kept, what
+/// changes from the version in force, then the whole document — and publishing it: an effective date, then a
+/// confirmation step that says what will happen, then the new version.
 /// </summary>
 [Authorize(Policy = Policies.ManageCodes)]
 public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publisher, TimeProvider clock) : PageModel
 {
-    public const string ConfirmPastField = nameof(ConfirmPast);
-
-    private static readonly string[] s_fieldOrder = ["document", "program", EffectiveDateInput.Field, ConfirmPastField];
+    private static readonly string[] s_fieldOrder = ["document", "program", EffectiveDateInput.Field];
 
     private string _effectiveBox = EffectiveDateInput.Day;
 
@@ -33,12 +32,8 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
     [BindProperty]
     public string? EffectiveYear { get; set; }
 
-    /// <summary>Ticked to say a date that has passed is meant: the version has been in force since then.</summary>
-    [BindProperty]
-    public bool ConfirmPast { get; set; }
-
-    /// <summary>Shown only once a date in the past was given: most people never need it.</summary>
-    public bool AskToConfirmPast { get; private set; }
+    /// <summary>Set once a valid date was given: the page asks to confirm before anything is published.</summary>
+    public DateOnly? Confirming { get; private set; }
 
     /// <summary>What came of a publish that changed nothing ("already published").</summary>
     public string? Outcome { get; private set; }
@@ -64,6 +59,7 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
         return Page();
     }
 
+    /// <summary>Checks the date; when it is right, shows the confirmation step. Nothing is published yet.</summary>
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -73,23 +69,30 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
         }
 
         Preview = preview;
-        var date = EffectiveDateInput.Parse(EffectiveDay, EffectiveMonth, EffectiveYear);
-        if (date.Date is not { } effective)
+        if (ValidDate() is { } effective)
         {
-            _effectiveBox = date.Box;
-            ModelState.AddModelError(EffectiveDateInput.Field, date.Error!);
+            Confirming = effective;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The confirmed publish: checks everything again (the code may have changed since), then publishes.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await previews.GetAsync(id, cancellationToken) is not { } preview)
+        {
+            return NotFound();
+        }
+
+        Preview = preview;
+        if (ValidDate() is not { } effective)
+        {
             return Page();
         }
 
-        if (effective < Today && !ConfirmPast)
-        {
-            AskToConfirmPast = true;
-            ModelState.AddModelError(ConfirmPastField,
-                $"The effective date, {Display.Date(effective)}, has passed. Check the date, or tick the box to confirm this version has been in force since then.");
-            return Page();
-        }
-
-        switch (await publisher.PublishAsync(preview.ProgramSlug, preview.Source, effective, cancellationToken))
+        switch (await publisher.PublishAsync(preview.ProgramSlug, preview.Of.Source, effective, cancellationToken))
         {
             case PublishOutcome.Published(var version):
                 var when = effective > Today ? $"It comes into force on {Display.Date(effective)}." : $"It is in force from {Display.Date(effective)}.";
@@ -97,14 +100,14 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
                 return Redirect($"/codes/{Uri.EscapeDataString(preview.CodeSlug)}/versions/{version.Number}");
             case PublishOutcome.AlreadyPublished(var version):
                 Outcome = $"Nothing was published: version {version.Number} of this code already has exactly this text.";
-                Preview = preview with { PublishedAs = version.Number };
+                Preview = preview with { Of = preview.Of with { PublishedAs = version.Number } };
                 return Page();
             case PublishOutcome.Refused(var errors):
                 foreach (var (field, messages) in errors)
                 {
                     foreach (var message in messages)
                     {
-                        ModelState.AddModelError(field, $"Nothing was published. {message}");
+                        ModelState.AddModelError(field == "effective" ? EffectiveDateInput.Field : field, $"Nothing was published. {message}");
                     }
                 }
 
@@ -112,5 +115,25 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
             default:
                 throw new InvalidOperationException("Unexpected publish outcome.");
         }
+    }
+
+    /// <summary>The date from the three boxes when it is a real date the version may take effect on; else null, with the reason in model state.</summary>
+    private DateOnly? ValidDate()
+    {
+        var date = EffectiveDateInput.Parse(EffectiveDay, EffectiveMonth, EffectiveYear);
+        if (date.Date is not { } effective)
+        {
+            _effectiveBox = date.Box;
+            ModelState.AddModelError(EffectiveDateInput.Field, date.Error!);
+            return null;
+        }
+
+        if (Preview.Of.EffectiveProblem(effective) is { } problem)
+        {
+            ModelState.AddModelError(EffectiveDateInput.Field, problem);
+            return null;
+        }
+
+        return effective;
     }
 }
