@@ -25,6 +25,7 @@ public partial class Program
         builder.Services.AddWebDefaults();
         builder.Services.AddAudit(AuditProcessActor.System);
         builder.Services.AddAccounts();
+        builder.Services.AddStaffPolicies();
         builder.Services.AddCodes();
         builder.Services.AddCodeStaff();
 
@@ -34,6 +35,7 @@ public partial class Program
         app.MapHealth();
         app.MapCodesApi();
         app.MapStaffCodesApi();
+        app.MapAuditApi();
         app.MapCodeExports();
         app.MapRazorPages();
 

@@ -1,6 +1,7 @@
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
+using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
 
 namespace PeerEthics.Cli;
@@ -21,6 +22,7 @@ public static class CliHost
         builder.AddPeerEthicsData();
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
+        builder.Services.AddCodeStaff();
         builder.Services.AddAccounts();
         return builder.Build();
     }

@@ -15,6 +15,7 @@ public static class CodesCommands
     {
         var codes = new Command("codes", "Import, list, export and compare codes of ethics.");
         codes.Subcommands.Add(Import(output, error));
+        codes.Subcommands.Add(Staff.PublishCommand.Create(output, error));
         codes.Subcommands.Add(List(output));
         codes.Subcommands.Add(Export(output, error));
         codes.Subcommands.Add(CrosswalkCommand(output, error));
@@ -193,7 +194,7 @@ public static class CodesCommands
         return null;
     }
 
-    private static Option<string> FormatOption(params string[] formats)
+    internal static Option<string> FormatOption(params string[] formats)
     {
         var option = new Option<string>("--format")
         {

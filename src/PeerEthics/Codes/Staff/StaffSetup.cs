@@ -10,7 +10,7 @@ public static class StaffSetup
     {
         services.AddScoped<CodeDraftStore>();
         services.AddScoped<DraftPreviewReader>();
-        return services.AddStaffPolicies();
+        return services;
     }
 
     /// <summary>
@@ -18,7 +18,7 @@ public static class StaffSetup
     /// The deny-by-default work registers all of them, with the fallback; whichever registration comes first,
     /// these are the same definitions, so a page never names a policy the app does not know.
     /// </summary>
-    private static IServiceCollection AddStaffPolicies(this IServiceCollection services) =>
+    public static IServiceCollection AddStaffPolicies(this IServiceCollection services) =>
         services.AddAuthorization(options =>
         {
             var shared = new AuthorizationOptions();
