@@ -73,7 +73,9 @@ public static class CodeDocumentBytes
 
     /// <summary>Why a document of this many bytes is refused, or null when its size is fine.</summary>
     public static string? TooLarge(long bytes) =>
-        bytes > MaxBytes ? $"is {Size(bytes)}: a code document can be at most {MaxSize}" : null;
+        bytes <= MaxBytes ? null
+        : Size(bytes) == MaxSize ? string.Create(CultureInfo.InvariantCulture, $"is {bytes:N0} bytes: a code document can be at most {MaxSize} ({MaxBytes:N0} bytes)")
+        : $"is {Size(bytes)}: a code document can be at most {MaxSize}";
 
     /// <summary>The same rules for text that arrived as text (pasted into a form, sent as JSON); null when it is fine.</summary>
     public static string? Check(string text) =>
