@@ -19,8 +19,7 @@ public static class StaffCodesApi
     {
         app.MapPost("/api/codes/{code}/versions", PublishVersion)
             .RequireAuthorization(Policies.ManageCodes)
-            .Accepts<PublishVersionRequest>("application/json")
-            .Accepts<PublishVersionRequest>("multipart/form-data")
+            .Accepts<PublishVersionRequest>("application/json", "multipart/form-data")
             .DisableAntiforgery()
             .WithTags("Codes")
             .WithSummary("Publish a code document as a new version of a code, or preview it (dryRun=true).")
