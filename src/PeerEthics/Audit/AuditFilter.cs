@@ -158,8 +158,9 @@ public sealed record AuditFilter(DateTimeOffset? From, DateTimeOffset? Before, s
         if (text.Contains('T', StringComparison.Ordinal)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
-            // A moment given as "to" is included: the range ends just after it.
-            return endOfDay ? moment.ToUniversalTime().AddTicks(1) : moment.ToUniversalTime();
+            // A moment given as "to" is included: the range ends a microsecond after it (entries keep whole
+            // microseconds, and PostgreSQL compares no finer).
+            return endOfDay ? moment.ToUniversalTime().AddMicroseconds(1) : moment.ToUniversalTime();
         }
 
         errors[field] = $"{name} must be a date in the form yyyy-mm-dd (for example 2026-11-01) or a time such as 2026-11-01T09:30:00Z, not '{text}'.";
