@@ -4,6 +4,7 @@ using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
+using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
@@ -37,6 +38,7 @@ public partial class Program
         builder.Services.AddPeople();
         builder.Services.AddContinuingEducation();
         builder.Services.AddLapseJob();
+        builder.Services.AddCodeStaff();
 
         var app = builder.Build();
 
@@ -46,6 +48,8 @@ public partial class Program
         site.MapWebDefaults();
         site.MapCodesApi();
         site.MapCodeExports();
+        site.MapStaffCodesApi();
+        site.MapAuditApi();
         site.MapLedgerApi();
         site.MapRulesApi();
         site.MapAccountsApi();

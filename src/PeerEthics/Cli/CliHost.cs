@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Codes;
 using PeerEthics.ContinuingEducation;
+using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
@@ -27,6 +28,7 @@ public static class CliHost
         builder.Services.AddAudit(AuditProcessActor.CommandLine());
         builder.Services.AddCodes();
         builder.Services.AddRules();
+        builder.Services.AddCodeStaff();
         builder.Services.AddAccounts();
         builder.Services.AddLedger();
         builder.Services.AddPrograms();

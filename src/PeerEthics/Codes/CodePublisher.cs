@@ -19,6 +19,14 @@ public abstract record PublishOutcome
     public sealed record Refused(IReadOnlyDictionary<string, string[]> Errors) : PublishOutcome;
 }
 
+/// <summary>The effective date of a code's latest version, before which no new version may come into force.</summary>
+public sealed record EarliestEffective(DateOnly Date, int Version)
+{
+    public string Rule(DateOnly given) =>
+        $"The effective date, {Web.Display.Date(given)}, is before {Web.Display.Date(Date)}, the effective date of version {Version}. "
+        + "A new version must take effect on or after that day.";
+}
+
 /// <summary>Stores a code document as a new immutable version of a program's code.</summary>
 public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog audit)
 {
@@ -47,6 +55,11 @@ public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog 
             return new PublishOutcome.AlreadyPublished(existing);
         }
 
+        if (await EarliestEffectiveAsync(program.CodeId, cancellationToken) is { } earliest && effective < earliest.Date)
+        {
+            return Refuse("effective", earliest.Rule(effective));
+        }
+
         var number = 1 + (await db.CodeVersions.Where(v => v.CodeId == program.CodeId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
         var version = NewVersion(parsed, source, hash, number, effective, clock.GetUtcNow());
         version.CodeId = program.CodeId;
@@ -56,6 +69,17 @@ public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog 
         await db.SaveChangesAsync(cancellationToken);
         return new PublishOutcome.Published(version);
     }
+
+    /// <summary>
+    /// The earliest effective date a new version of a code may have: that of its latest version (in force or
+    /// scheduled), so versions come into force in the order they are numbered. Null when the code has none yet.
+    /// </summary>
+    public async Task<EarliestEffective?> EarliestEffectiveAsync(int codeId, CancellationToken cancellationToken = default) =>
+        await db.CodeVersions.AsNoTracking()
+            .Where(v => v.CodeId == codeId)
+            .OrderByDescending(v => v.EffectiveDate).ThenByDescending(v => v.Number)
+            .Select(v => new EarliestEffective(v.EffectiveDate, v.Number))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The reasons a parsed document cannot be published, or null when it can.</summary>
     public static PublishOutcome.Refused? Validate(ParsedCode parsed)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using PeerEthics.Cli;
 using PeerEthics.Codes.Crosswalk;
@@ -16,6 +15,7 @@ public static class CodesCommands
     {
         var codes = new Command("codes", "Import, list, export and compare codes of ethics.");
         codes.Subcommands.Add(Import(output, error));
+        codes.Subcommands.Add(Staff.PublishCommand.Create(output, error));
         codes.Subcommands.Add(List(output));
         codes.Subcommands.Add(Export(output, error));
         codes.Subcommands.Add(CrosswalkCommand(output, error));
@@ -194,7 +194,7 @@ public static class CodesCommands
         return null;
     }
 
-    private static Option<string> FormatOption(params string[] formats)
+    internal static Option<string> FormatOption(params string[] formats)
     {
         var option = new Option<string>("--format")
         {
@@ -205,7 +205,7 @@ public static class CodesCommands
         return option;
     }
 
-    /// <summary>Reads a UTF-8 text file, or says on stderr why it cannot (missing, unreadable, not text).</summary>
+    /// <summary>Reads a code document file, or says on stderr why it cannot (missing, unreadable, not text, too large).</summary>
     internal static async Task<string?> ReadDocumentAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
     {
         if (!file.Exists)
@@ -216,20 +216,21 @@ public static class CodesCommands
 
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            if (text.Contains('\0', StringComparison.Ordinal))
+            // The same rules as an upload to the staff pages; the size is checked before reading it all.
+            if (CodeDocumentBytes.TooLarge(file.Length) is { } tooLarge)
             {
-                await error.WriteLineAsync($"peerethics: {file.FullName} is not a text document (it contains binary data).");
+                await error.WriteLineAsync($"peerethics: {file.FullName} {tooLarge}.");
+                return null;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            if (!CodeDocumentBytes.TryDecode(bytes, out var text, out var problem))
+            {
+                await error.WriteLineAsync($"peerethics: {file.FullName} {problem}.");
                 return null;
             }
 
             return text;
-        }
-        catch (DecoderFallbackException)
-        {
-            await error.WriteLineAsync($"peerethics: {file.FullName} is not UTF-8 text; save it as UTF-8 and try again.");
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

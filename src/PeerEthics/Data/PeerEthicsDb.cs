@@ -27,6 +27,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Principle> Principles => Set<Principle>();
 
+    public DbSet<Codes.Staff.CodeDraft> CodeDrafts => Set<Codes.Staff.CodeDraft>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();

@@ -17,16 +17,27 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The app the page opens; a journey that changes data may bring an app of its own.</summary>
+    protected virtual Uri BaseAddress => fixture.BaseAddress;
+
+    /// <summary>Headers the page sends with every request: a test-only sign-in (see TestSignIn), or none.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>>? SignInHeaders => null;
+
     public async Task InitializeAsync()
     {
-        _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "en-US",
-        });
+        _context = await NewContextAsync(SignInHeaders);
         Page = await _context.NewPageAsync();
     }
+
+    /// <summary>A fresh context on <see cref="BaseAddress"/>; <paramref name="headers"/> are sent with every request (a test sign-in).</summary>
+    protected async Task<IBrowserContext> NewContextAsync(IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-US",
+            ExtraHTTPHeaders = headers,
+        });
 
     public async Task DisposeAsync()
     {
@@ -51,9 +62,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Opens a path of the app and checks the status it answered with.</summary>
-    protected async Task OpenAsync(string path, int status = 200)
+    protected async Task OpenAsync(string path, int status = 200) => await OpenAsync(Page, path, status);
+
+    protected static async Task OpenAsync(IPage page, string path, int status = 200)
     {
-        var response = await Page.GotoAsync(path);
+        var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.True(response.Status == status, $"GET {path} answered {response.Status}, expected {status}.");
     }
@@ -63,10 +76,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot(name), FullPage = true });
 
     /// <summary>Runs axe-core on the page; any violation fails the test with the rule, the elements and how to fix them.</summary>
-    protected async Task AssertAccessibleAsync()
+    protected async Task AssertAccessibleAsync() => await AssertAccessibleAsync(Page);
+
+    protected static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = AxeTags } });
-        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {Page.Url}:\n{Describe(result.Violations)}");
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = AxeTags } });
+        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n{Describe(result.Violations)}");
     }
 
     /// <summary>True when the page is no wider than the window: nothing to scroll sideways.</summary>

@@ -72,6 +72,17 @@ public static class AuthorizationExpectations
         new("/api/my/ce/{activityId:int}/evidence", Access.OwnRecordOnly),
         new("/api/my/credentials/{credentialId:int}/renewal", Access.OwnRecordOnly),
 
+        // Staff pages for codes, and the audit trail
+        new("/staff/codes", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/codes/new", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/codes/drafts/{id:guid}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/codes/drafts/{id:guid}/discard", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/codes/{code}/versions", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/admin/audit", Access.StaffWithMfa(Roles.Administrator)),
+        new("/admin/audit.csv", Access.StaffWithMfa(Roles.Administrator)),
+        new("/api/audit", Access.StaffWithMfa(Roles.Administrator)),
+        new("/api/audit/verify", Access.StaffWithMfa(Roles.Administrator)),
+
         // Rules
         new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];

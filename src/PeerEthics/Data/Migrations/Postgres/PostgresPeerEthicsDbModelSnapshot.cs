@@ -501,6 +501,50 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.ToTable("Principles");
                 });
 
+            modelBuilder.Entity("PeerEthics.Codes.Staff.CodeDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("CodeDrafts");
+                });
+
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1318,6 +1362,17 @@ namespace PeerEthics.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("CodeVersion");
+                });
+
+            modelBuilder.Entity("PeerEthics.Codes.Staff.CodeDraft", b =>
+                {
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>

@@ -484,6 +484,50 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("Principles");
                 });
 
+            modelBuilder.Entity("PeerEthics.Codes.Staff.CodeDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("CodeDrafts");
+                });
+
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1271,6 +1315,17 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("CodeVersion");
+                });
+
+            modelBuilder.Entity("PeerEthics.Codes.Staff.CodeDraft", b =>
+                {
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
