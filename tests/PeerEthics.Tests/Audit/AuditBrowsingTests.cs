@@ -15,15 +15,24 @@ namespace PeerEthics.Tests.Audit;
 public sealed class AuditBrowsingTests
 {
     /// <summary>
-    /// After the two entries of the shipped codes (23 November 2026): four entries on the following days, one
-    /// with a detail a spreadsheet would run as a formula.
+    /// After the entries a fresh start leaves (23 November 2026: the shipped codes, their rule sets, the first
+    /// administrator's invitation): four entries on the following days, one with a detail a spreadsheet would
+    /// run as a formula. Returns how many entries there were before them.
     /// </summary>
-    private static async Task SeedAsync(PeerEthicsAppFactory app)
+    private static async Task<int> SeedAsync(PeerEthicsAppFactory app)
     {
+        int startUp;
+        await using (var scope = app.Scope())
+        {
+            startUp = await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().AuditEntries.CountAsync();
+        }
+
+
         await RecordAsync(app, TimeSpan.FromDays(1), "account.sign-in", "user:alice", AuditOutcome.Success, null, "u-alice", "Alice@Example.org");
         await RecordAsync(app, TimeSpan.FromHours(2), "account.sign-in", "user:bob", AuditOutcome.Failure, "wrong password", "anonymous", "bob@example.org");
         await RecordAsync(app, TimeSpan.FromDays(1), "code.version-published", "code:missouri-cmps/2", AuditOutcome.Success, "effective 2027-01-01", "u-alice", "alice@example.org");
         await RecordAsync(app, TimeSpan.FromDays(1), "role.changed", "user:carol", AuditOutcome.Denied, "=HYPERLINK(\"http://evil.example\",\"click\")", "u-dan", "dan@example.org");
+        return startUp;
     }
 
     private static async Task RecordAsync(PeerEthicsAppFactory app, TimeSpan later, string action, string target, string outcome, string? detail, string actor, string? name)
@@ -48,10 +57,10 @@ public sealed class AuditBrowsingTests
         await using var app = new PeerEthicsAppFactory(provider);
         var admin = app.CreateClientAs(Roles.Administrator);
         _ = await admin.GetAsync("/health");
-        await SeedAsync(app);
+        var startUp = await SeedAsync(app);
 
         var all = Targets(await EntriesAsync(admin, ""));
-        Assert.Equal(6, all.Count);
+        Assert.Equal(startUp + 4, all.Count);
         Assert.Equal(["user:carol", "code:missouri-cmps/2", "user:bob", "user:alice"], all.Take(4));
         Assert.Equal(["user:bob", "user:alice"], Targets(await EntriesAsync(admin, "?action=account.sign-in")));
         Assert.Equal(["code:missouri-cmps/2", "user:alice"], Targets(await EntriesAsync(admin, "?actor=ALICE")));
@@ -156,7 +165,7 @@ public sealed class AuditBrowsingTests
         await using var app = new PeerEthicsAppFactory(provider);
         var admin = app.CreateClientAs(Roles.Administrator);
         _ = await admin.GetAsync("/health");
-        await SeedAsync(app);
+        var startUp = await SeedAsync(app);
 
         var response = await admin.GetAsync("/admin/audit.csv?outcome=denied");
         var csv = await response.Content.ReadAsStringAsync();
@@ -169,9 +178,9 @@ public sealed class AuditBrowsingTests
         Assert.Equal(AuditCsv.Header, lines[0]);
         var row = Assert.Single(lines.Skip(1));
         Assert.Contains(",u-dan,dan@example.org,role.changed,user:carol,denied,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", row, StringComparison.Ordinal);
-        Assert.StartsWith("6,2026-11-26T11:00:00.000000Z,", row, StringComparison.Ordinal);
+        Assert.StartsWith($"{startUp + 4},2026-11-26T11:00:00.000000Z,", row, StringComparison.Ordinal);
         // Oldest first, every entry; each export leaves its own entry before its first row.
-        Assert.Equal(1 + 6 + 2, everything.Length);
+        Assert.Equal(1 + startUp + 4 + 2, everything.Length);
         Assert.StartsWith("1,", everything[1], StringComparison.Ordinal);
         Assert.Contains(",test-administrator,test-administrator@test.invalid,audit.exported,audit,success,csv: outcome denied,", everything[^2], StringComparison.Ordinal);
         Assert.Contains(",audit.exported,audit,success,csv: everything,", everything[^1], StringComparison.Ordinal);
@@ -183,21 +192,23 @@ public sealed class AuditBrowsingTests
         await using var app = new PeerEthicsAppFactory(provider);
         var admin = app.CreateClientAs(Roles.Administrator);
         _ = await admin.GetAsync("/health");
-        await SeedAsync(app);
+        var startUp = await SeedAsync(app);
 
         var intact = await Html.GetAsync(admin, "/admin/audit?verify=true");
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditTrail" SET "Outcome" = 'success' WHERE "Sequence" = 4"""));
+            // Bob's failed sign-in, the second seeded entry, is turned into a success behind the app's back.
+            var bobs = startUp + 2;
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"""UPDATE "AuditTrail" SET "Outcome" = 'success' WHERE "Sequence" = {bobs}"""));
         }
 
         var broken = await Html.GetAsync(admin, "/admin/audit?verify=true&outcome=failure");
         var api = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
 
-        Assert.Equal("The audit trail is intact: all 6 entries match the chain.", intact.TextOf("verify-result"));
-        Assert.Contains("The first entry that does not match is number 4: entry 4 was altered", broken.TextOf("verify-result"), StringComparison.Ordinal);
-        Assert.Equal(4, api.GetProperty("firstBadSequence").GetInt64());
+        Assert.Equal($"The audit trail is intact: all {startUp + 4} entries match the chain.", intact.TextOf("verify-result"));
+        Assert.Contains($"The first entry that does not match is number {startUp + 2}: entry {startUp + 2} was altered", broken.TextOf("verify-result"), StringComparison.Ordinal);
+        Assert.Equal(startUp + 2, api.GetProperty("firstBadSequence").GetInt64());
         Assert.Contains("<input type=\"hidden\" name=\"outcome\" value=\"failure\">", broken.Markup, StringComparison.Ordinal);
     }
 
