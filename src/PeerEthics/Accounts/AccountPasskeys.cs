@@ -17,7 +17,7 @@ public abstract record PasskeyAddOutcome
 }
 
 /// <summary>A signed-in person's passkeys: the WebAuthn ceremony options, adding, listing and removing. Identity does the cryptography.</summary>
-public sealed class AccountPasskeys(SignInManager<User> signIn, UserManager<User> users, AuditLog audit, TimeProvider clock)
+public sealed class AccountPasskeys(SignInManager<User> signIn, UserManager<User> users, AuditLog audit, TimeProvider clock, ILogger<AccountPasskeys> logger)
 {
     public const int MaxPasskeys = 10;
     public const int MaxNameLength = 60;
@@ -61,6 +61,9 @@ public sealed class AccountPasskeys(SignInManager<User> signIn, UserManager<User
 
         if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id)
         {
+            // Why, for whoever runs the server; the person gets plain words. Identity's message holds no secret.
+            logger.LogWarning("A passkey for {UserId} was refused: {Reason}", user.Id,
+                attestation.Succeeded ? "the passkey names another account" : attestation.Failure.Message);
             return new PasskeyAddOutcome.Failed("Passkey: we could not check this passkey. Please try again, or try another device.");
         }
 

@@ -39,8 +39,10 @@ public static class SecurityHeaders
         // Modern browsers ignore it; the few that honour it block the page rather than "repair" it, the mode
         // that cannot be abused to blank out parts of a page. Scanners (wapiti) still ask for it.
         policy.AddXssProtectionBlock();
-        // Addresses may name people's records: never tell another site where a person came from.
-        policy.AddReferrerPolicyNoReferrer();
+        // Addresses may name people's records: never tell another site where a person came from. Not
+        // no-referrer: that also blanks the Origin header of the site's own form posts (Origin: null), and
+        // passkeys (Identity checks the WebAuthn origin against the request's Origin) then fail.
+        policy.AddReferrerPolicySameOrigin();
         policy.AddCrossOriginOpenerPolicy(coop => coop.SameOrigin());
         policy.AddCrossOriginResourcePolicy(corp => corp.SameOrigin());
         policy.AddPermissionsPolicy(permissions =>

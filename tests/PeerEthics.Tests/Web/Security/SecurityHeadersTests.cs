@@ -49,7 +49,7 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Apps apps)
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         var permissions = Header(response, "Permissions-Policy");
         Assert.Contains("camera=()", permissions, StringComparison.Ordinal);
