@@ -9,7 +9,7 @@ namespace PeerEthics.People;
 /// </summary>
 public sealed partial class LapseJob(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LapseJob> logger) : BackgroundService
 {
-    /// <summary>Runs a minute after start (the database is ready by then), then every day.</summary>
+    /// <summary>Runs a minute after start, out of start-up's way (the database is prepared before the server starts), then every day.</summary>
     public static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

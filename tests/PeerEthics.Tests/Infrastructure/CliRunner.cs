@@ -29,17 +29,17 @@ public sealed class CliRunner : IAsyncDisposable
     /// <summary>The runner's PostgreSQL database, when it runs on PostgreSQL.</summary>
     public string? PostgresConnection => _postgresConnection;
 
-    public static async Task<CliRunner> CreateAsync(DatabaseProvider provider)
+    /// <summary>A runner on a new SQLite data directory, or on a new, migrated PostgreSQL database.</summary>
+    public static async Task<CliRunner> CreateAsync(DatabaseProvider provider, bool migrated = true)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
             return new CliRunner(provider, null);
         }
 
-        var runner = new CliRunner(provider, await TestDatabases.CreatePostgresDatabaseAsync());
-        var migrated = await runner.RunAsync("migrate");
-        Assert.True(migrated.ExitCode == 0, migrated.Error);
-        return runner;
+        return new CliRunner(provider, migrated
+            ? await TestDatabases.CreateMigratedPostgresDatabaseAsync()
+            : await TestDatabases.CreateEmptyPostgresDatabaseAsync());
     }
 
     public async Task<CliResult> RunAsync(params string[] args)

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using PeerEthics.Accounts;
 using PeerEthics.Data;
 
 namespace PeerEthics.Tests.Infrastructure;
@@ -22,6 +20,11 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("peerethics-test-").FullName;
     private string? _postgresConnection;
 
+    // Every host would otherwise watch its appsettings files: one inotify instance each, and a CI machine
+    // allows 128 per user. Child processes (the CLI tests) inherit the setting.
+    static PeerEthicsAppFactory() =>
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public DatabaseProvider Provider { get; } = provider;
 
     public FakeTimeProvider Clock { get; } = new(Now);
@@ -36,6 +39,9 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
         builder.UseEnvironment("Testing");
         builder.UseSetting("PEERETHICS_DATA", _dataDirectory);
         builder.UseSetting("Database:Provider", Provider.ToString());
+        // Tests move the clock; the daily lapse job would wake and write audit entries in the middle of them.
+        // Tests of the job turn it on (PeopleApp).
+        builder.UseSetting("People:LapseDaily", "false");
         if (Provider == DatabaseProvider.Postgres)
         {
             _postgresConnection ??= CreateMigratedPostgresDatabase();
@@ -50,13 +56,8 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
     }
 
     // The app migrates SQLite itself; PostgreSQL is migrated deliberately, as `peerethics migrate` would.
-    private static string CreateMigratedPostgresDatabase()
-    {
-        var connection = TestDatabases.CreatePostgresDatabaseAsync().GetAwaiter().GetResult();
-        using var db = new PostgresPeerEthicsDb(new DbContextOptionsBuilder<PostgresPeerEthicsDb>().UseNpgsql(connection).UseApplicationServiceProvider(IdentitySettings.ModelServices()).Options);
-        db.Database.Migrate();
-        return connection;
-    }
+    private static string CreateMigratedPostgresDatabase() =>
+        TestDatabases.CreateMigratedPostgresDatabaseAsync().GetAwaiter().GetResult();
 
     public override async ValueTask DisposeAsync()
     {

@@ -8,15 +8,18 @@ using PeerEthics.Tests.Infrastructure;
 namespace PeerEthics.Tests.People;
 
 /// <summary>
-/// The app for people tests: the daily lapse job is off (tests move the clock and lapse on purpose) unless
-/// <paramref name="lapseDaily"/>; helpers arrange people and credentials through the real services.
+/// The app for people tests: the daily lapse job is off, as in every test app, unless <paramref name="lapseDaily"/>;
+/// helpers arrange people and credentials through the real services.
 /// </summary>
 public sealed class PeopleApp(DatabaseProvider provider, bool lapseDaily = false) : PeerEthicsAppFactory(provider)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("People:LapseDaily", lapseDaily ? "true" : "false");
+        if (lapseDaily)
+        {
+            builder.UseSetting("People:LapseDaily", "true");
+        }
     }
 
     /// <summary>Starts the app (migrations, shipped codes and settings) and returns it.</summary>
