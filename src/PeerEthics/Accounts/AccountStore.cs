@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using PeerEthics.Data;
@@ -15,10 +13,8 @@ public sealed class AccountStore(PeerEthicsDb context, IdentityErrorDescriber? d
     : UserStore<User, IdentityRole, PeerEthicsDb>(context, describer)
 {
     public override Task ReplaceCodesAsync(User user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken = default) =>
-        base.ReplaceCodesAsync(user, recoveryCodes.Select(Hash), cancellationToken);
+        base.ReplaceCodesAsync(user, recoveryCodes.Select(StoredForm.Sha256Hex), cancellationToken);
 
     public override Task<bool> RedeemCodeAsync(User user, string code, CancellationToken cancellationToken = default) =>
-        base.RedeemCodeAsync(user, Hash(code), cancellationToken);
-
-    internal static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+        base.RedeemCodeAsync(user, StoredForm.Sha256Hex(code), cancellationToken);
 }

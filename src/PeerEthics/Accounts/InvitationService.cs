@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
@@ -13,14 +12,10 @@ namespace PeerEthics.Accounts;
 /// Invitations: the only way in. Creates them (and sends the email), looks links up, accepts them into an
 /// account with the invited role, and revokes them. Every step is audited in the same unit of work.
 /// </summary>
-public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, AuditLog audit, Mailer mailer, AccountLinks links, TimeProvider clock, IConfiguration configuration)
+public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, AuditLog audit, Mailer mailer, AccountLinks links, TimeProvider clock)
 {
-    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
-
-    /// <summary><c>Accounts:InvitationDays</c>, else seven days.</summary>
-    public TimeSpan Lifetime => int.TryParse(configuration["Accounts:InvitationDays"], System.Globalization.CultureInfo.InvariantCulture, out var days) && days > 0
-        ? TimeSpan.FromDays(days)
-        : DefaultLifetime;
+    /// <summary>How long an invitation link works (the pages say "7 days").</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
     /// <param name="request">Who, under what name, in which role.</param>
     /// <param name="by">The inviter's account id, or <c>cli</c>.</param>
@@ -98,7 +93,7 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
             return new InvitationLookup(InvitationState.Unknown, null);
         }
 
-        var hash = Hash(token);
+        var hash = StoredForm.Sha256Hex(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return new InvitationLookup(StateOf(invitation, clock.GetUtcNow()), invitation);
     }
@@ -215,7 +210,6 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
     public IQueryable<Invitation> Pending(DateTimeOffset now) =>
         db.Invitations.Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now);
 
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private IQueryable<Invitation> PendingFor(string email) =>
         Pending(clock.GetUtcNow()).Where(i => i.Email == email);
@@ -231,7 +225,7 @@ public sealed class InvitationService(PeerEthicsDb db, UserManager<User> users, 
             Email = email,
             DisplayName = name,
             Role = role,
-            TokenHash = Hash(token),
+            TokenHash = StoredForm.Sha256Hex(token),
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
             CreatedBy = by,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using PeerEthics.Cli;
 using PeerEthics.Data;
 
@@ -20,9 +19,8 @@ public static class AuditCommands
             using var host = CliHost.Create();
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            if (await CliHost.NotMigratedAsync(db, error, cancellationToken))
             {
-                await error.WriteLineAsync("peerethics: the database is not migrated; run `peerethics migrate` first.");
                 return PeerEthicsCommandLine.UsageError;
             }
 
@@ -72,9 +70,8 @@ public static class AuditCommands
             using var host = CliHost.Create();
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            if (await CliHost.NotMigratedAsync(db, error, cancellationToken))
             {
-                await error.WriteLineAsync("peerethics: the database is not migrated; run `peerethics migrate` first.");
                 return PeerEthicsCommandLine.UsageError;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PeerEthics.Data;
 
 namespace PeerEthics.Audit;
 
@@ -31,7 +32,7 @@ public static class AuditCsv
 
     public static string Row(AuditEntry entry) => string.Join(',',
         entry.Sequence.ToString(CultureInfo.InvariantCulture),
-        entry.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        StoredForm.Time(entry.At),
         Cell(entry.Actor),
         Cell(entry.ActorName),
         Cell(entry.Action),

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using PeerEthics.Data;
 
 namespace PeerEthics.Audit;
 
@@ -51,11 +52,11 @@ internal sealed class AuditSealer : SaveChangesInterceptor
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditChain.Genesis;
+        var previous = last?.Hash ?? StoredForm.ChainStart;
         foreach (var entry in pending)
         {
             entry.Sequence = ++sequence;
-            entry.At = AuditChain.ToStoredPrecision(entry.At);
+            entry.At = StoredForm.ToStoredPrecision(entry.At);
             entry.PreviousHash = previous;
             entry.Hash = AuditChain.ComputeHash(entry);
             previous = entry.Hash;

@@ -19,7 +19,7 @@ public static class AuditVerifier
     public static async Task<AuditVerification> VerifyAsync(PeerEthicsDb db, CancellationToken cancellationToken = default)
     {
         long expected = 1;
-        var previous = AuditChain.Genesis;
+        var previous = StoredForm.ChainStart;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var problem =

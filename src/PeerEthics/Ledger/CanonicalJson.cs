@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PeerEthics.Data;
 
 namespace PeerEthics.Ledger;
 
@@ -13,11 +14,9 @@ namespace PeerEthics.Ledger;
 public static class CanonicalJson
 {
     /// <summary>UTC with exactly six fractional digits: what PostgreSQL stores, and what survives a round trip.</summary>
-    public static string Time(DateTimeOffset time) =>
-        LedgerChain.ToStoredPrecision(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => StoredForm.Time(time);
 
-    public static bool TryParseTime(string? text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    public static bool TryParseTime(string? text, out DateTimeOffset time) => StoredForm.TryParseTime(text, out time);
 
     /// <summary>The canonical text of any JSON document; throws <see cref="FormatException"/> on duplicate keys or non-integer numbers.</summary>
     public static string Canonicalize(string json)

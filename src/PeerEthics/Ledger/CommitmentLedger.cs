@@ -94,7 +94,7 @@ public sealed class CommitmentLedger(PeerEthicsDb db, TimeProvider clock, Ledger
         var size = head?.Sequence ?? 0;
         var frontier = await FrontierAsync(size, cancellationToken);
 
-        var now = LedgerChain.ToStoredPrecision(clock.GetUtcNow());
+        var now = StoredForm.ToStoredPrecision(clock.GetUtcNow());
         var entry = new LedgerEntry
         {
             Sequence = size + 1,
@@ -102,7 +102,7 @@ public sealed class CommitmentLedger(PeerEthicsDb db, TimeProvider clock, Ledger
             Kind = LedgerEntryKinds.Commitment,
             CommitmentId = record.CommitmentId,
             Payload = record.ToPayload(),
-            PreviousHash = head?.Hash ?? LedgerChain.Genesis,
+            PreviousHash = head?.Hash ?? StoredForm.ChainStart,
             IdempotencyKey = idempotencyKey,
         };
         entry.Hash = LedgerChain.ComputeHash(entry);

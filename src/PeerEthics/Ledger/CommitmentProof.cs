@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PeerEthics.Data;
 
 namespace PeerEthics.Ledger;
 
@@ -55,7 +56,7 @@ public static class CommitmentProofVerifier
             return [$"the entry's payload cannot be read: {ex.Message}"];
         }
 
-        if (!CanonicalJson.TryParseTime(e.At, out var at) || LedgerChain.Sha256Hex(LedgerChain.Canonical(e.Sequence, at, e.Kind, e.PreviousHash, payload)) != e.Hash)
+        if (!CanonicalJson.TryParseTime(e.At, out var at) || StoredForm.Sha256Hex(LedgerChain.Canonical(e.Sequence, at, e.Kind, e.PreviousHash, payload)) != e.Hash)
         {
             problems.Add($"the entry was altered: its content no longer matches its hash");
         }

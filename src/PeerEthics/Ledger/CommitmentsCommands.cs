@@ -34,7 +34,7 @@ public static class CommitmentsCommands
             using var host = CliHost.Create();
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-            if (await NotMigratedAsync(db, error, cancellationToken))
+            if (await CliHost.NotMigratedAsync(db, error, cancellationToken))
             {
                 return PeerEthicsCommandLine.UsageError;
             }
@@ -42,7 +42,7 @@ public static class CommitmentsCommands
             var key = LedgerSigningKey.Load(host.Services.GetRequiredService<LedgerSettings>().SigningKeyPath);
             var checkpoints = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(cancellationToken);
             var entries = db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
-            await LedgerExport.WriteAsync(output, entries, checkpoints, key?.Public, TimeProvider.System.GetUtcNow(), cancellationToken);
+            await LedgerExport.WriteAsync(output, entries, checkpoints, key?.Public, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
             return 0;
         });
         return command;
@@ -101,7 +101,7 @@ public static class CommitmentsCommands
                 using var host = CliHost.Create();
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-                if (await NotMigratedAsync(db, error, cancellationToken))
+                if (await CliHost.NotMigratedAsync(db, error, cancellationToken))
                 {
                     return PeerEthicsCommandLine.UsageError;
                 }
@@ -214,16 +214,5 @@ public static class CommitmentsCommands
         }
 
         return key;
-    }
-
-    private static async Task<bool> NotMigratedAsync(PeerEthicsDb db, TextWriter error, CancellationToken cancellationToken)
-    {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await error.WriteLineAsync("peerethics: the database is not migrated; run `peerethics migrate` first.");
-            return true;
-        }
-
-        return false;
     }
 }

@@ -1,15 +1,11 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using PeerEthics.Data;
 
 namespace PeerEthics.Ledger;
 
 /// <summary>How an entry's hash and a checkpoint's signed statement are computed, in one place.</summary>
 public static class LedgerChain
 {
-    /// <summary>The previous hash of the first entry.</summary>
-    public static readonly string Genesis = new('0', 64);
-
     /// <summary>
     /// One line per field, in a fixed order, each prefixed by its name. The payload is canonical JSON, which
     /// holds no line break, so no two different entries share a canonical form.
@@ -24,7 +20,7 @@ public static class LedgerChain
         $"previous={previousHash}",
         $"payload={payload}");
 
-    public static string ComputeHash(LedgerEntry entry) => Sha256Hex(Canonical(entry));
+    public static string ComputeHash(LedgerEntry entry) => StoredForm.Sha256Hex(Canonical(entry));
 
     /// <summary>What a checkpoint's signature covers.</summary>
     public static string Statement(LedgerCheckpoint checkpoint) => Statement(checkpoint.Size, checkpoint.HeadHash, checkpoint.MerkleRoot, checkpoint.At, checkpoint.KeyId);
@@ -36,15 +32,6 @@ public static class LedgerChain
         $"root={merkleRoot}",
         $"at={CanonicalJson.Time(at)}",
         $"key={keyId}");
-
-    /// <summary>Truncates to whole microseconds: PostgreSQL keeps no finer, and the hash must survive a round trip.</summary>
-    public static DateTimeOffset ToStoredPrecision(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
-    }
-
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static bool IsHash(string? value) => value is { Length: 64 } && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }

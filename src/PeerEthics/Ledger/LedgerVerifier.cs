@@ -35,7 +35,7 @@ public static class LedgerVerifier
     {
         var pending = checkpoints.OrderBy(c => c.Size).ToList();
         var frontier = new MerkleFrontier();
-        var previous = LedgerChain.Genesis;
+        var previous = StoredForm.ChainStart;
         long expected = 1;
         long lastGoodCheckpoint = 0;
         var checkedCount = 0;

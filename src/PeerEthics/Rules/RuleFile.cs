@@ -121,8 +121,6 @@ public static class Operators
     public const string WithinMonths = "within-months";
 
     public static readonly IReadOnlyList<string> All = [Is, IsNot, In, NotIn, MoreThan, AtLeast, LessThan, AtMost, WithinMonths];
-
-    public static bool IsComparison(string op) => op is MoreThan or AtLeast or LessThan or AtMost;
 }
 
 /// <summary>

@@ -35,8 +35,9 @@ public sealed class RuleSet
     /// <summary>Who saved it: a user's name, or the process that loaded a shipped file.</summary>
     public string? SavedBy { get; set; }
 
-    public IReadOnlyList<int> CodeVersionNumbers() =>
-        [.. CodeVersions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+    /// <summary>The numbers in a stored <see cref="CodeVersions"/> list.</summary>
+    public static IReadOnlyList<int> VersionNumbers(string codeVersions) =>
+        [.. codeVersions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
 }
 
 internal sealed class RuleSetConfiguration : IEntityTypeConfiguration<RuleSet>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
@@ -43,6 +40,14 @@ public sealed class RuleSetStore(PeerEthicsDb db, TimeProvider clock, AuditLog a
     public async Task<RuleSetSaveOutcome> SaveAsync(string code, string yaml, string? savedBy = null, CancellationToken cancellationToken = default)
     {
         var text = Normalize(yaml);
+        var hash = StoredForm.Sha256Hex(text);
+        // Already stored: it passed the checks when it was saved, and neither it nor the code versions it
+        // reads can change since. (Every start offers the shipped files again; this keeps that cheap.)
+        if (await db.RuleSets.AsNoTracking().Where(r => r.Code.Slug == code && r.ContentHash == hash).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return new RuleSetSaveOutcome.Unchanged(existing);
+        }
+
         var (file, errors) = await CheckAsync(text, code, cancellationToken);
         if (file is null)
         {
@@ -50,11 +55,6 @@ public sealed class RuleSetStore(PeerEthicsDb db, TimeProvider clock, AuditLog a
         }
 
         var codeId = await db.Codes.Where(c => c.Slug == code).Select(c => c.Id).SingleAsync(cancellationToken);
-        var hash = Hash(text);
-        if (await db.RuleSets.AsNoTracking().Where(r => r.CodeId == codeId && r.ContentHash == hash).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return new RuleSetSaveOutcome.Unchanged(existing);
-        }
 
         var number = 1 + (await db.RuleSets.Where(r => r.CodeId == codeId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0);
         var ruleSet = new RuleSet
@@ -81,8 +81,7 @@ public sealed class RuleSetStore(PeerEthicsDb db, TimeProvider clock, AuditLog a
             .OrderByDescending(r => r.Number)
             .Select(r => new { r.Number, r.ContentHash, r.CodeVersions, r.SavedAt, r.SavedBy })
             .ToListAsync(cancellationToken);
-        return [.. sets.Select(r => new RuleSetSummary(r.Number, r.ContentHash,
-            [.. r.CodeVersions.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))], r.SavedAt, r.SavedBy))];
+        return [.. sets.Select(r => new RuleSetSummary(r.Number, r.ContentHash, RuleSet.VersionNumbers(r.CodeVersions), r.SavedAt, r.SavedBy))];
     }
 
     /// <summary>The newest rule set of a code (or the given version of it), with its text.</summary>
@@ -92,10 +91,13 @@ public sealed class RuleSetStore(PeerEthicsDb db, TimeProvider clock, AuditLog a
             .OrderByDescending(r => r.Number)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<bool> CodeExistsAsync(string code, CancellationToken cancellationToken = default) =>
+        db.Codes.AnyAsync(c => c.Slug == code, cancellationToken);
+
     /// <summary>The published versions of a code with their principles, or null when there is no such code.</summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<PrincipleText>>?> PrinciplesByVersionAsync(string code, CancellationToken cancellationToken = default)
     {
-        if (!await db.Codes.AnyAsync(c => c.Slug == code, cancellationToken))
+        if (!await CodeExistsAsync(code, cancellationToken))
         {
             return null;
         }
@@ -110,6 +112,4 @@ public sealed class RuleSetStore(PeerEthicsDb db, TimeProvider clock, AuditLog a
     }
 
     public static string Normalize(string yaml) => yaml.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -20,8 +20,7 @@ public static class RulesCommands
     {
         var program = new Option<string[]>("--program") { Description = "A program to evaluate under, e.g. massachusetts-cps; repeat for more (default: every program).", AllowMultipleArgumentsPerToken = false };
         var situationFile = new Option<FileInfo>("--situation") { Description = "The situation, a JSON file (see samples/situations/README.md).", Required = true };
-        var format = new Option<string>("--format") { Description = "Output format: text, json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CliFormat.Option("text", "json");
         var command = new Command("eval", "Evaluate a situation under programs' codes: each rule's outcome with its trace.") { program, situationFile, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -46,7 +46,7 @@ public sealed class SituationEvaluator(PeerEthicsDb db, CodeReader codes, RuleFi
             .OrderByDescending(r => r.Number)
             .Select(r => new { r.Number, r.ContentHash, r.CodeVersions, r.Yaml })
             .ToListAsync(cancellationToken);
-        var ruleSet = ruleSets.FirstOrDefault(r => r.CodeVersions.Split(',').Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ruleSet = ruleSets.FirstOrDefault(r => RuleSet.VersionNumbers(r.CodeVersions).Contains(number));
         var context = new EvaluationContext(
             program.Slug,
             program.Name,

@@ -28,7 +28,7 @@ public sealed class AuditTrailTests
         Assert.Equal(["rules:massachusetts-cps/1", "rules:missouri-cmps/1"], rest.Where(e => e.Action == "rules.rule-set-saved").Select(e => e.Target).Order());
         Assert.Single(rest, e => e.Target.StartsWith("invitation:", StringComparison.Ordinal));
         Assert.Equal(3, rest.Count);
-        Assert.Equal(AuditChain.Genesis, entries[0].PreviousHash);
+        Assert.Equal(StoredForm.ChainStart, entries[0].PreviousHash);
         for (var i = 1; i < entries.Count; i++)
         {
             Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);

@@ -1,4 +1,5 @@
 using PeerEthics.Ledger;
+using PeerEthics.Data;
 
 namespace PeerEthics.Tests.Ledger;
 
@@ -27,7 +28,7 @@ public sealed class CanonicalJsonTests
 
         Assert.Equal("2026-11-23T09:00:00.123456Z", CanonicalJson.Time(time));
         Assert.True(CanonicalJson.TryParseTime("2026-11-23T09:00:00.123456Z", out var parsed));
-        Assert.Equal(LedgerChain.ToStoredPrecision(time), parsed);
+        Assert.Equal(StoredForm.ToStoredPrecision(time), parsed);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CommitmentLedgerTests
 
         var key = LedgerTestData.PublicKey(app);
         Assert.Equal([1L, 2, 3], appends.Select(a => a.Entry.Sequence));
-        Assert.Equal(LedgerChain.Genesis, appends[0].Entry.PreviousHash);
+        Assert.Equal(StoredForm.ChainStart, appends[0].Entry.PreviousHash);
         Assert.Equal(appends[0].Entry.Hash, appends[1].Entry.PreviousHash);
         Assert.All(appends, a => Assert.Equal(a.Entry.Sequence, a.Checkpoint.Size));
         Assert.All(appends, a => Assert.True(key.Verify(LedgerChain.Statement(a.Checkpoint), a.Checkpoint.Signature)));

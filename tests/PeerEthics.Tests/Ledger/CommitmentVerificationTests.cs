@@ -52,7 +52,7 @@ public sealed class CommitmentVerificationTests
         {
             var leaves = new List<LedgerEntry>();
             var frontier = new MerkleFrontier();
-            var previous = LedgerChain.Genesis;
+            var previous = StoredForm.ChainStart;
             for (var i = 1; i <= 6; i++)
             {
                 var record = new CommitmentRecord(CommitmentRecord.NewId(), $"p{i}", "massachusetts-cps", null, "massachusetts-cps", 1, new string('a', 64), "I pledge.", $"Person {i}", PeerEthicsAppFactory.Now, "password", null);

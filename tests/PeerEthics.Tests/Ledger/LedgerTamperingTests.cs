@@ -79,7 +79,7 @@ public sealed class LedgerTamperingTests
         foreach (var entry in entries.Skip(2))
         {
             var payload = entry.Sequence == 3 ? entry.Payload.Replace("Person 3", "Person X", StringComparison.Ordinal) : entry.Payload;
-            var hash = LedgerChain.Sha256Hex(LedgerChain.Canonical(entry.Sequence, entry.At, entry.Kind, previous, payload));
+            var hash = StoredForm.Sha256Hex(LedgerChain.Canonical(entry.Sequence, entry.At, entry.Kind, previous, payload));
             await db.Database.ExecuteSqlAsync($"""UPDATE "LedgerEntries" SET "Payload" = {payload}, "PreviousHash" = {previous}, "Hash" = {hash} WHERE "Sequence" = {entry.Sequence}""");
             previous = hash;
         }

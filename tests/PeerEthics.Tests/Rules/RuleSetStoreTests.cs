@@ -24,7 +24,7 @@ public sealed class RuleSetStoreTests
         Assert.Equal([Seeds.Massachusetts, Seeds.Missouri], sets.Select(s => s.Slug));
         Assert.All(sets, s => Assert.Equal(1, s.Number));
         Assert.All(sets, s => Assert.Equal("1", s.CodeVersions));
-        Assert.All(sets, s => Assert.Equal(RuleSetStore.Hash(s.Yaml), s.ContentHash));
+        Assert.All(sets, s => Assert.Equal(StoredForm.Sha256Hex(s.Yaml), s.ContentHash));
         Assert.Equal(ShippedRuleFiles.Text(Seeds.Massachusetts), sets[0].Yaml);
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "rules.rule-set-saved"));
     }
@@ -59,7 +59,7 @@ public sealed class RuleSetStoreTests
         {
             var saved = Assert.IsType<RuleSetSaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<RuleSetStore>().SaveAsync(Seeds.Massachusetts, changed.Replace("\n", "\r\n", StringComparison.Ordinal), "registrar@example.org"));
             Assert.Equal(2, saved.RuleSet.Number);
-            Assert.Equal(RuleSetStore.Hash(changed), saved.RuleSet.ContentHash);
+            Assert.Equal(StoredForm.Sha256Hex(changed), saved.RuleSet.ContentHash);
         }
 
         await using (var scope = app.Scope())
@@ -78,7 +78,7 @@ public sealed class RuleSetStoreTests
             // The newer rule set is the one evaluations now run: a $60 gift is no longer over the threshold.
             var evaluation = Assert.Single(await scope.ServiceProvider.GetRequiredService<SituationEvaluator>().EvaluateAsync(
                 new Situation(Facts.Kinds.Gift, new DateOnly(2026, 11, 20), "received", 60m, false, Facts.Counterparts.CurrentlySupported), [Seeds.Massachusetts]));
-            Assert.Equal(new RuleSetReference(2, RuleSetStore.Hash(changed)), evaluation.RuleSet);
+            Assert.Equal(new RuleSetReference(2, StoredForm.Sha256Hex(changed)), evaluation.RuleSet);
             Assert.Equal(Outcome.WithinCode, evaluation.Outcome);
             Assert.Equal("$100.00", evaluation.Rules[0].Trace.Parameters.Single(p => p.Parameter == "significant-value").Value);
         }

@@ -22,10 +22,6 @@ public sealed class VerifyModel(CommitmentVerifier verifier) : PageModel
         return Page();
     }
 
-    public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
     public static string CheckTitle(string check) => check switch
     {
         CommitmentVerifier.EntryCheck => "The commitment itself",

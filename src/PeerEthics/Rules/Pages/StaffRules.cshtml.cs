@@ -42,7 +42,7 @@ public sealed class StaffRulesModel(RuleSetStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await store.PrinciplesByVersionAsync(Code, cancellationToken) is null)
+        if (!await store.CodeExistsAsync(Code, cancellationToken))
         {
             return NotFound();
         }
@@ -101,7 +101,7 @@ public sealed class StaffRulesModel(RuleSetStore store) : PageModel
     /// <summary>Loads the versions, and takes the text from the upload (when one is given) or the text box.</summary>
     private async Task<IActionResult?> PrepareAsync(CancellationToken cancellationToken)
     {
-        if (await store.PrinciplesByVersionAsync(Code, cancellationToken) is null)
+        if (!await store.CodeExistsAsync(Code, cancellationToken))
         {
             return NotFound();
         }
