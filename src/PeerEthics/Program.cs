@@ -27,18 +27,11 @@ public partial class Program
             : WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseStaticWebAssets();
 
-        builder.AddPeerEthicsData();
+        AddFeatures(builder, AuditProcessActor.System);
         builder.Services.AddWebDefaults();
-        builder.Services.AddAudit(AuditProcessActor.System);
-        builder.Services.AddAccounts();
-        builder.Services.AddCodes();
-        builder.Services.AddLedger().AddLedgerKeyAtStart();
-        builder.Services.AddRules();
-        builder.Services.AddPrograms();
-        builder.Services.AddPeople();
-        builder.Services.AddContinuingEducation();
+        // What only a running server does: the ledger's signing key made at start, the daily lapse job.
+        builder.Services.AddLedgerKeyAtStart();
         builder.Services.AddLapseJob();
-        builder.Services.AddCodeStaff();
 
         var app = builder.Build();
 
@@ -60,5 +53,24 @@ public partial class Program
         site.MapRazorPages();
 
         return app;
+    }
+
+    /// <summary>
+    /// Every feature's services, the same for the web app and the command line (<c>Cli/CliHost</c>); they
+    /// differ only in who acts in the audit trail when no person does.
+    /// </summary>
+    public static void AddFeatures(IHostApplicationBuilder builder, AuditProcessActor actor)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPeerEthicsData();
+        builder.Services.AddAudit(actor);
+        builder.Services.AddAccounts();
+        builder.Services.AddCodes();
+        builder.Services.AddCodeStaff();
+        builder.Services.AddLedger();
+        builder.Services.AddRules();
+        builder.Services.AddPrograms();
+        builder.Services.AddPeople();
+        builder.Services.AddContinuingEducation();
     }
 }

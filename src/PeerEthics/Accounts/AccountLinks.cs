@@ -31,8 +31,6 @@ public sealed class AccountLinks(IConfiguration configuration, IServiceProvider 
     public Uri ResetPassword(string userId, string token) =>
         new(Base, QueryHelpers.AddQueryString("account/reset-password", new Dictionary<string, string?> { ["user"] = userId, ["token"] = token }));
 
-    public Uri SignIn => new(Base, "account/sign-in");
-
     // Kestrel reports wildcard bindings as written (http://+:80, http://0.0.0.0:80); a link needs a host.
     private static string Reachable(string address) => address
         .Replace("://+", "://localhost", StringComparison.Ordinal)

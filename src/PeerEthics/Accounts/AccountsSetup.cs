@@ -12,7 +12,6 @@ public static class AccountsSetup
         services.AddIdentity<User, IdentityRole>(IdentitySettings.Configure)
             .AddEntityFrameworkStores<PeerEthicsDb>()
             .AddUserStore<AccountStore>()
-            .AddClaimsPrincipalFactory<UserClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = IdentitySettings.PasswordHashIterations);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Passwords.ResetLinkLifetime);

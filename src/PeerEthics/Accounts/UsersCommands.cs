@@ -79,8 +79,7 @@ public static class UsersCommands
 
     private static Command List(TextWriter output)
     {
-        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CliFormat.Option("text", "json");
         var command = new Command("list", "The accounts, with their roles and whether they use a second factor.") { format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

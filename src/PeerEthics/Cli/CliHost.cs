@@ -1,13 +1,6 @@
-using PeerEthics.Accounts;
+using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
-using PeerEthics.Codes;
-using PeerEthics.ContinuingEducation;
-using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
-using PeerEthics.Ledger;
-using PeerEthics.Rules;
-using PeerEthics.People;
-using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
 
@@ -23,17 +16,7 @@ public static class CliHost
         // stdout is the command's output (often JSON); logs go to stderr.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddPeerEthicsData();
-        builder.Services.AddAudit(AuditProcessActor.CommandLine());
-        builder.Services.AddCodes();
-        builder.Services.AddRules();
-        builder.Services.AddCodeStaff();
-        builder.Services.AddAccounts();
-        builder.Services.AddLedger();
-        builder.Services.AddPrograms();
-        builder.Services.AddPeople();
-        builder.Services.AddContinuingEducation();
+        Program.AddFeatures(builder, AuditProcessActor.CommandLine());
         return builder.Build();
     }
 
@@ -43,5 +26,17 @@ public static class CliHost
         var host = Create();
         await host.Services.PrepareDatabaseAsync(cancellationToken);
         return host;
+    }
+
+    /// <summary>True, having said so on stderr, when the database still has migrations to apply.</summary>
+    public static async Task<bool> NotMigratedAsync(PeerEthicsDb db, TextWriter error, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await error.WriteLineAsync("peerethics: the database is not migrated; run `peerethics migrate` first.");
+            return true;
+        }
+
+        return false;
     }
 }

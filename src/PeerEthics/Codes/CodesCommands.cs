@@ -26,7 +26,7 @@ public static class CodesCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "A code of ethics as a UTF-8 plain-text file." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Parse and print the result; store nothing." };
-        var format = FormatOption("text", "json");
+        var format = CliFormat.Option("text", "json");
         var program = new Option<string?>("--program") { Description = "The program whose code this is a new version of, e.g. massachusetts-cps." };
         var effective = new Option<string?>("--effective") { Description = "The day the version comes into force, yyyy-mm-dd." };
         var command = new Command("import", "Read a code document; with --program and --effective, publish it as a new version.")
@@ -89,7 +89,7 @@ public static class CodesCommands
 
     private static Command List(TextWriter output)
     {
-        var format = FormatOption("text", "json");
+        var format = CliFormat.Option("text", "json");
         var command = new Command("list", "The codes of ethics and the version of each in force.") { format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -116,7 +116,7 @@ public static class CodesCommands
     private static Command Export(TextWriter output, TextWriter error)
     {
         var code = new Argument<string>("code") { Description = "The code's name, e.g. massachusetts-cps." };
-        var format = FormatOption([.. CodeExporter.Formats]);
+        var format = CliFormat.Option([.. CodeExporter.Formats]);
         var version = new Option<int?>("--version") { Description = "Which version (default: the one in force)." };
         var command = new Command("export", "Write a code version as Markdown, JSON or HTML.") { code, format, version };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -141,7 +141,7 @@ public static class CodesCommands
     {
         var left = new Argument<string>("a") { Description = "A code's name (e.g. massachusetts-cps) or a code document file." };
         var right = new Argument<string>("b") { Description = "Another code's name or file." };
-        var format = FormatOption("text", "json");
+        var format = CliFormat.Option("text", "json");
         var command = new Command("crosswalk", "Pair the principles of two codes by theme and meaning.") { left, right, format };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -192,17 +192,6 @@ public static class CodesCommands
 
         await error.WriteLineAsync($"peerethics: '{nameOrFile}' is neither a code's name nor a file.");
         return null;
-    }
-
-    internal static Option<string> FormatOption(params string[] formats)
-    {
-        var option = new Option<string>("--format")
-        {
-            Description = $"Output format: {string.Join(", ", formats)}.",
-            DefaultValueFactory = _ => formats[0],
-        };
-        option.AcceptOnlyFromAmong(formats);
-        return option;
     }
 
     /// <summary>Reads a code document file, or says on stderr why it cannot (missing, unreadable, not text, too large).</summary>

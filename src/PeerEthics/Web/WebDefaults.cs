@@ -12,7 +12,6 @@ public static class WebDefaults
 
     public static IServiceCollection AddWebDefaults(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi();
         // Pages live in their feature folders beside the code they show.

@@ -18,7 +18,7 @@ public static class PublishCommand
         var code = new Option<string>("--code") { Description = "The code this is a new version of, e.g. massachusetts-cps.", Required = true };
         var effective = new Option<string?>("--effective") { Description = "The day the version comes into force, yyyy-mm-dd (needed to publish; checked when given to a dry run)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be published, with warnings and changes; store nothing." };
-        var format = CodesCommands.FormatOption("text", "json");
+        var format = CliFormat.Option("text", "json");
         var command = new Command("publish", "Publish a code document as a new version of a code (or preview it with --dry-run).")
         {
             file, code, effective, dryRun, format,
