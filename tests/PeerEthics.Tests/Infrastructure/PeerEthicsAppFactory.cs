@@ -20,10 +20,15 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("peerethics-test-").FullName;
     private string? _postgresConnection;
 
-    // Every host would otherwise watch its appsettings files: one inotify instance each, and a CI machine
-    // allows 128 per user. Child processes (the CLI tests) inherit the setting.
-    static PeerEthicsAppFactory() =>
+    // Every host would otherwise watch files with inotify: its appsettings, and every stylesheet and script a page
+    // links with asp-append-version. A CI machine allows 128 inotify instances per user and the suite ran out.
+    // Polling watchers take none; the settings are never edited during a run anyway. Child processes (the CLI
+    // tests) inherit both.
+    static PeerEthicsAppFactory()
+    {
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     public DatabaseProvider Provider { get; } = provider;
 
