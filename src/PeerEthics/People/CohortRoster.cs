@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
 using PeerEthics.People.Forms;
+using PeerEthics.Web;
 
 namespace PeerEthics.People;
 
@@ -151,7 +152,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
 
         if (Today < cohort.EndsOn)
         {
-            return new Outcome<CohortView>.Refused(FieldErrors.One("cohort", $"Training ends on {FormValues.Iso(cohort.EndsOn)}; the cohort can be completed from then."));
+            return new Outcome<CohortView>.Refused(FieldErrors.One("cohort", $"Training ends on {Display.Iso(cohort.EndsOn)}; the cohort can be completed from then."));
         }
 
         var finishers = cohort.Enrolments.Where(e => !didNotFinish.Contains(e.PersonId)).Select(e => e.PersonId).ToList();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
 using PeerEthics.People.Forms;
+using PeerEthics.Web;
 
 namespace PeerEthics.Programs;
 
@@ -93,5 +94,5 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
     }
 
     private static string Describe(ProgramSettingsInput s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"from {FormValues.Iso(s.EffectiveFrom)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}");
+        $"from {Display.Iso(s.EffectiveFrom!.Value)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}");
 }

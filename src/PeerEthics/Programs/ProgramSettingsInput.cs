@@ -1,4 +1,5 @@
 using PeerEthics.People.Forms;
+using PeerEthics.Web;
 
 namespace PeerEthics.Programs;
 
@@ -23,7 +24,7 @@ public sealed record ProgramSettingsInput(
     public void Validate(DateOnly today, FieldErrors errors)
     {
         Check("effectiveFrom", EffectiveFrom, "Enter the date these settings come into force.",
-            d => d >= today ? null : $"The date these settings come into force must be today ({FormValues.Iso(today)}) or later: settings already in force on past days are kept as they were.");
+            d => d >= today ? null : $"The date these settings come into force must be today ({Display.Iso(today)}) or later: settings already in force on past days are kept as they were.");
         Check("renewalCycleMonths", RenewalCycleMonths, "Enter the renewal cycle in months, such as 24.",
             m => m is >= 1 and <= 120 ? null : "The renewal cycle must be between 1 and 120 months.");
         Check("ceHoursPerCycle", CeHoursPerCycle, "Enter the continuing-education hours needed in each cycle, such as 20.",

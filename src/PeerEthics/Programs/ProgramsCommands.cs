@@ -3,6 +3,7 @@ using System.Text.Json;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.People.Forms;
+using PeerEthics.Web;
 
 namespace PeerEthics.Programs;
 
@@ -35,7 +36,7 @@ public static class ProgramsCommands
             foreach (var p in list)
             {
                 var settings = p.InForce is { } s
-                    ? $"{s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle)} ethics), {s.GracePeriodDays}-day grace, numbers {s.NumberFormat}, from {FormValues.Iso(s.EffectiveFrom)}{(s.ToConfirm ? " (to confirm)" : "")}"
+                    ? $"{s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle)} ethics), {s.GracePeriodDays}-day grace, numbers {s.NumberFormat}, from {Display.Iso(s.EffectiveFrom)}{(s.ToConfirm ? " (to confirm)" : "")}"
                     : "no settings";
                 await output.WriteLineAsync($"{p.Slug}\t{p.Name}\t{settings}");
             }

@@ -37,11 +37,24 @@ public static class FormErrors
 
     /// <summary>The ids a field's <c>aria-describedby</c> names: its hint, and its error when it has one (null: neither).</summary>
     public static string? DescribedBy(this ModelStateDictionary modelState, string field, bool hasHint = true) =>
-        string.Join(' ', new[] { hasHint ? $"{field}-hint" : null, modelState.ErrorFor(field) is null ? null : $"{field}-error" }.OfType<string>()) is { Length: > 0 } ids
-            ? ids
-            : null;
+        DescribedBy(field, hasHint, modelState.ErrorFor(field) is not null);
+
+    /// <summary>
+    /// The one rule for <c>aria-describedby</c>: <c>{field}-hint</c> when there is a hint, <c>{field}-error</c> when there is
+    /// an error, both in that order, null when neither (so the attribute is left out).
+    /// </summary>
+    public static string? DescribedBy(string field, bool hasHint, bool hasError) =>
+        (hasHint, hasError) switch
+        {
+            (true, true) => $"{field}-hint {field}-error",
+            (true, false) => $"{field}-hint",
+            (false, true) => $"{field}-error",
+            _ => null,
+        };
 
     /// <summary>A page title that says first that something needs fixing, so screen-reader users hear it at once.</summary>
-    public static string Title(this ModelStateDictionary modelState, string title) =>
-        modelState.IsValid ? title : $"Error: {title}";
+    public static string Title(this ModelStateDictionary modelState, string title) => Title(title, !modelState.IsValid);
+
+    /// <summary>The same, for forms that keep their errors elsewhere than in model state.</summary>
+    public static string Title(string title, bool hasErrors) => hasErrors ? $"Error: {title}" : title;
 }

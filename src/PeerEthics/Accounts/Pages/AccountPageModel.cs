@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeerEthics.Web;
 
 namespace PeerEthics.Accounts.Pages;
 
@@ -23,9 +24,14 @@ public abstract class AccountPageModel : PageModel
     public IReadOnlyList<string> ErrorsFor(string field) =>
         ModelState.TryGetValue(field, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
 
-    /// <summary>Every error, in the order the fields were checked, with the field it belongs to.</summary>
-    public IReadOnlyList<(string Field, string Message)> AllErrors =>
-        [.. ModelState.SelectMany(entry => entry.Value!.Errors.Select(e => (entry.Key, e.ErrorMessage)))];
+    /// <summary>
+    /// The form's fields in the order the page shows them, so the error summary lists errors in that order (model
+    /// state itself enumerates its keys sorted). Errors about the whole form (key "") come first.
+    /// </summary>
+    protected virtual IReadOnlyList<string> FieldOrder => [];
+
+    /// <summary>Every error for the summary at the top: form-wide ones unlinked, then each field's, linked to it.</summary>
+    public ErrorSummary ErrorSummary => new(ModelState.InOrder(["", .. FieldOrder]), "Please check what you typed");
 
     /// <summary>Where to go after signing in: a path on this site only, so a link cannot send a person elsewhere.</summary>
     public string SafeReturnUrl(string? returnUrl) =>
@@ -40,30 +46,14 @@ public abstract class AccountPageModel : PageModel
     public static string WithReturnUrl(string path, string? returnUrl) =>
         string.IsNullOrEmpty(returnUrl) ? path : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, "returnUrl", returnUrl);
 
-    /// <summary>A form field for <c>_Field</c>, with its errors and the value typed (never for passwords).</summary>
-    public FormField Field(string name, string label, string type = "text", string? value = null, string? hint = null, string? autocomplete = null, bool required = true, int? maxLength = null) =>
-        new(name, label, type, type == "password" ? null : value, hint, autocomplete, required, maxLength, ErrorsFor(name));
-}
-
-/// <summary>The model of <c>_Field</c>: one labelled input, its hint and its errors, tied together for screen readers.</summary>
-public sealed record FormField(string Name, string Label, string Type, string? Value, string? Hint, string? Autocomplete, bool Required, int? MaxLength, IReadOnlyList<string> Errors)
-{
-    public string? DescribedBy
-    {
-        get
+    /// <summary>A form field for <c>/Web/_Field.cshtml</c>, with its errors and the value typed (never for passwords).</summary>
+    public FieldModel Field(string name, string label, string type = "text", string? value = null, string? hint = null, string? autocomplete = null, bool required = true, int? maxLength = null) =>
+        new(name, label, type == "password" ? null : value, ErrorsFor(name))
         {
-            var ids = new List<string>();
-            if (Hint is not null)
-            {
-                ids.Add($"{Name}-hint");
-            }
-
-            if (Errors.Count > 0)
-            {
-                ids.Add($"{Name}-error");
-            }
-
-            return ids.Count == 0 ? null : string.Join(' ', ids);
-        }
-    }
+            Type = type,
+            Hint = hint,
+            Autocomplete = autocomplete,
+            Required = required,
+            MaxLength = maxLength,
+        };
 }

@@ -8,6 +8,8 @@ namespace PeerEthics.Accounts.Pages;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ChangePasswordModel(UserManager<User> users, Passwords passwords) : AccountPageModel
 {
+    protected override IReadOnlyList<string> FieldOrder => [nameof(CurrentPassword), nameof(NewPassword), nameof(ConfirmPassword)];
+
     [BindProperty]
     public string? CurrentPassword { get; set; }
 

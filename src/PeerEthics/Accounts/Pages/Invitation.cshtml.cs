@@ -7,6 +7,8 @@ namespace PeerEthics.Accounts.Pages;
 /// <summary><c>/account/invitation?token=</c>: the link from an invitation. Choosing a password makes the account and signs in.</summary>
 public sealed class InvitationModel(InvitationService invitations, SignInManager<User> signIn, AuditLog audit) : AccountPageModel
 {
+    protected override IReadOnlyList<string> FieldOrder => [nameof(Email), nameof(DisplayName), nameof(Password), nameof(ConfirmPassword)];
+
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 

@@ -5,6 +5,8 @@ namespace PeerEthics.Accounts.Pages;
 /// <summary><c>/account/reset-password?user=&amp;token=</c>: the link from the email; choose a new password.</summary>
 public sealed class ResetPasswordModel(Passwords passwords) : AccountPageModel
 {
+    protected override IReadOnlyList<string> FieldOrder => [nameof(NewPassword), nameof(ConfirmPassword)];
+
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
 

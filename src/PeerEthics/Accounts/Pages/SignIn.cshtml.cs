@@ -5,6 +5,8 @@ namespace PeerEthics.Accounts.Pages;
 /// <summary><c>/account/sign-in</c>: email and password (then a second factor when the account has one), or a passkey.</summary>
 public sealed class SignInModel(SignInFlow flow) : AccountPageModel
 {
+    protected override IReadOnlyList<string> FieldOrder => [nameof(Email), nameof(Password)];
+
     public const string Path = "/account/sign-in";
 
     [BindProperty]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PeerEthics.Accounts;
 using PeerEthics.People.Forms;
+using PeerEthics.Web;
 
 namespace PeerEthics.Programs.Pages;
 
@@ -21,7 +22,7 @@ public sealed class ProgramSettingsForm
 
     public static ProgramSettingsForm From(ProgramSettingsView? s, DateOnly today) => new()
     {
-        EffectiveFrom = FormValues.Iso(today),
+        EffectiveFrom = Display.Iso(today),
         RenewalCycleMonths = s?.RenewalCycleMonths.ToString(CultureInfo.InvariantCulture),
         CeHoursPerCycle = s is null ? null : FormValues.Hours(s.CeHoursPerCycle),
         EthicsHoursPerCycle = s is null ? null : FormValues.Hours(s.EthicsHoursPerCycle),

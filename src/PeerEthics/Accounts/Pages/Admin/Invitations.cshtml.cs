@@ -9,6 +9,8 @@ namespace PeerEthics.Accounts.Pages.Admin;
 [Authorize(Policy = Policies.Invite)]
 public sealed class InvitationsModel(InvitationService invitations) : AccountPageModel
 {
+    protected override IReadOnlyList<string> FieldOrder => [nameof(Email), nameof(DisplayName), nameof(Role)];
+
     public const string Path = "/admin/invitations";
 
     [BindProperty]

@@ -1,5 +1,7 @@
 using System.Globalization;
+using PeerEthics.Web;
 
+// Still PeerEthics.People.Forms (see FieldErrors): rename to PeerEthics.Web.Forms once the other branches are merged.
 namespace PeerEthics.People.Forms;
 
 /// <summary>
@@ -67,8 +69,8 @@ public static class FormValues
         return null;
     }
 
-    /// <summary>A date for a form field's value.</summary>
-    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A date for a form field's value (empty when none): <see cref="Display.Iso(DateOnly)"/>.</summary>
+    public static string Iso(DateOnly? date) => date is { } day ? Display.Iso(day) : "";
 
     /// <summary>Hours without trailing zeros: 20, 1.5.</summary>
     public static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+// Still PeerEthics.People.Forms (see FieldErrors): rename to PeerEthics.Web.Forms once the other branches are merged.
 namespace PeerEthics.People.Forms;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using PeerEthics.Web;
+
+// The namespace is still PeerEthics.People.Forms though the folder is Web/Forms: files other branches are editing
+// import it. Rename it to PeerEthics.Web.Forms once those branches are merged.
 namespace PeerEthics.People.Forms;
 
 /// <summary>
@@ -32,11 +36,20 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
-    /// <summary>The first message for a field, shown beside it.</summary>
+    /// <summary>The first message for a field.</summary>
     public string? For(string field) => _errors.TryGetValue(field, out var messages) ? messages[0] : null;
+
+    /// <summary>Every message for a field, shown beside it.</summary>
+    public IReadOnlyList<string> AllFor(string field) => _errors.TryGetValue(field, out var messages) ? messages : [];
 
     /// <summary>Every message in the order the fields were checked, for the error summary.</summary>
     public IEnumerable<(string Field, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+
+    /// <summary>Every message as the shared error summary lists it, each linking to the field of the same id.</summary>
+    public IReadOnlyList<FormError> ToFormErrors() => [.. All.Select(e => new FormError(e.Field, e.Message))];
+
+    /// <summary>The error summary of a form that saves: it says first that nothing was saved.</summary>
+    public ErrorSummary ToSummary() => new(ToFormErrors(), $"Nothing was saved. Please fix {(Count == 1 ? "this" : "these")}:");
 
     /// <summary>The shape <c>TypedResults.ValidationProblem</c> takes.</summary>
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
