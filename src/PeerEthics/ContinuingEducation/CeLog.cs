@@ -121,8 +121,7 @@ public sealed class CeLog(PeerEthicsDb db, AuditLog audit, ProgramSettingsHistor
             return null;
         }
 
-        var programId = await db.Credentials.Where(c => c.Id == credential.Id).Select(c => c.ProgramId).SingleAsync(cancellationToken);
-        var rules = await settings.InForceOnAsync(programId, start, cancellationToken) ?? await settings.InForceOnAsync(programId, Today, cancellationToken);
+        var rules = await settings.InForceOnAsync(credential.ProgramId, start, cancellationToken) ?? await settings.InForceOnAsync(credential.ProgramId, Today, cancellationToken);
         var activities = await db.CeActivities.AsNoTracking()
             .Where(a => a.CredentialId == credential.Id && a.CompletedOn >= start && a.CompletedOn <= end && a.Decision != CeDecision.Rejected)
             .Select(a => new { a.Hours, a.EthicsHours, a.Decision }).ToListAsync(cancellationToken);

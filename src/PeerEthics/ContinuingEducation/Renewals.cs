@@ -42,7 +42,7 @@ public sealed class Renewals(PeerEthicsDb db, AuditLog audit, ProgramSettingsHis
     /// <summary>The assessment of the person's credential, or null when it is not theirs (or does not exist).</summary>
     public async Task<RenewalAssessment?> AssessAsync(int personId, int credentialId, CancellationToken cancellationToken = default)
     {
-        var credential = (await directory.CredentialsOfAsync(personId, cancellationToken)).FirstOrDefault(c => c.Id == credentialId);
+        var credential = (await directory.CredentialsOfAsync(personId, credentialId, cancellationToken)).SingleOrDefault();
         if (credential is null)
         {
             return null;
@@ -59,8 +59,7 @@ public sealed class Renewals(PeerEthicsDb db, AuditLog audit, ProgramSettingsHis
             return new RenewalAssessment(credential, null, null, false, progress, [], application);
         }
 
-        var programId = await db.Credentials.Where(c => c.Id == credentialId).Select(c => c.ProgramId).SingleAsync(cancellationToken);
-        var rules = (await settings.InForceOnAsync(programId, expiry, cancellationToken))!;
+        var rules = (await settings.InForceOnAsync(credential.ProgramId, expiry, cancellationToken))!;
         var opens = rules.RenewalOpensFor(expiry);
         var closes = rules.GraceEndsFor(expiry);
         var context = new RenewalContext(credential, rules, progress, Today);
@@ -175,7 +174,8 @@ public sealed class Renewals(PeerEthicsDb db, AuditLog audit, ProgramSettingsHis
             var oldExpiry = credential.ExpiresOn!.Value;
             var rules = (await settings.InForceOnAsync(credential.ProgramId, oldExpiry.AddDays(1), cancellationToken))!;
             credential.IssuedOn = oldExpiry.AddDays(1);
-            credential.ExpiresOn = oldExpiry.AddMonths(rules.RenewalCycleMonths);
+            // The new expiry is one cycle after the old one (its anniversary), the same arithmetic as a first certification.
+            credential.ExpiresOn = rules.ExpiryFor(oldExpiry);
             credential.Version++;
             application.NewExpiresOn = credential.ExpiresOn;
         }

@@ -64,9 +64,13 @@ public sealed class CommitmentVerifier(PeerEthicsDb db, LedgerSigningKey key)
             ? "The commitment is recorded exactly as it was signed: its content matches its fingerprint (SHA-256 hash)."
             : "The commitment's record was changed after it was signed: its content no longer matches its fingerprint."));
 
+        // The ledger is read once: the chain is checked up to the latest checkpoint (one signature check), and the
+        // inclusion proof is built from the same entries. The checkpoint is read first: entries are only ever
+        // appended, so the entries read after it include every one it covers.
         var publicKey = key.Public;
-        var chain = await LedgerVerifier.VerifyToLatestCheckpointAsync(db, publicKey, cancellationToken);
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+        var entries = await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var chain = LedgerVerifier.Verify(entries, latest is null ? [] : [latest], publicKey);
         var signatureValid = latest is not null && latest.KeyId == publicKey.KeyId && publicKey.Verify(LedgerChain.Statement(latest), latest.Signature);
         var chainIntact = chain.Intact || (chain.BadCheckpointSize is not null && chain.FirstBadSequence is null);
         checks.Add(new VerificationCheck(ChainCheck, chainIntact && latest is not null, latest is null
@@ -84,8 +88,7 @@ public sealed class CommitmentVerifier(PeerEthicsDb db, LedgerSigningKey key)
         var included = false;
         if (latest is not null && entry.Sequence <= latest.Size)
         {
-            var leaves = (await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence <= latest.Size).OrderBy(e => e.Sequence).Select(e => e.Hash).ToListAsync(cancellationToken))
-                .Select(MerkleTree.LeafHash).ToList();
+            var leaves = entries.Where(e => e.Sequence <= latest.Size).Select(e => MerkleTree.LeafHash(e.Hash)).ToList();
             if (leaves.Count == latest.Size)
             {
                 var path = MerkleTree.AuditPath(leaves, (int)entry.Sequence - 1, leaves.Count).Select(Convert.ToHexStringLower).ToList();

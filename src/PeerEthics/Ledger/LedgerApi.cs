@@ -80,21 +80,31 @@ public static class LedgerApi
         return TypedResults.Json(proof);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Certificate(string id, CommitmentVerifier verifier, PeerEthicsDb db, LedgerSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The certificate shows what was signed; it does not verify the ledger (its QR code leads to the verification
+    /// page, which does). So it reads the commitment's entry, the program's name, and the code version's title and
+    /// text, and nothing else.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Certificate(string id, PeerEthicsDb db, LedgerSettings settings, CancellationToken cancellationToken)
     {
-        if (await verifier.VerifyAsync(id, cancellationToken) is not { } verification)
+        var entry = !CommitmentRecord.IsId(id) ? null
+            : await db.LedgerEntries.AsNoTracking().Where(e => e.CommitmentId == id).Select(e => new { e.Payload, e.At }).FirstOrDefaultAsync(cancellationToken);
+        if (entry is null)
         {
             return UnknownCommitment(id);
         }
 
-        var signed = verification.Commitment;
-        var codeText = await db.CodeVersions.AsNoTracking()
-            .Where(v => v.Code.Slug == signed.Code && v.Number == signed.CodeVersion)
-            .Select(v => v.CanonicalText)
-            .FirstOrDefaultAsync(cancellationToken) ?? "";
+        var record = CommitmentRecord.FromPayload(entry.Payload);
+        var program = record is null ? null
+            : await db.Programs.AsNoTracking().Where(p => p.Slug == record.Program).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        var code = record is null ? null
+            : await db.CodeVersions.AsNoTracking()
+                .Where(v => v.Code.Slug == record.Code && v.Number == record.CodeVersion)
+                .Select(v => new { v.Title, v.CanonicalText })
+                .FirstOrDefaultAsync(cancellationToken);
         var pdf = CommitmentCertificate.Create(new CertificateContent(
-            signed.Name, signed.ProgramName ?? signed.Program, signed.CodeTitle ?? signed.Code, signed.CodeVersion, signed.CodeHash,
-            signed.SignedAt, id, signed.Pledge, settings.VerifyUrl(id), codeText));
+            record?.TypedName ?? "", program ?? record?.Program ?? "", code?.Title ?? record?.Code ?? "", record?.CodeVersion ?? 0, record?.CodeHash ?? "",
+            record?.SignedAt ?? entry.At, id, record?.PledgeText ?? "", settings.VerifyUrl(id), code?.CanonicalText ?? ""));
         return TypedResults.File(pdf, "application/pdf", $"commitment-{id}.pdf");
     }
 

@@ -108,17 +108,6 @@ public static class LedgerVerifier
         return Verify(entries, checkpoints, publicKey);
     }
 
-    /// <summary>
-    /// Checks every entry and the latest checkpoint only: what a public verification needs (the chain up to the
-    /// latest checkpoint, and that checkpoint's signature), at one signature check instead of one per entry.
-    /// </summary>
-    public static async Task<LedgerVerification> VerifyToLatestCheckpointAsync(PeerEthicsDb db, LedgerPublicKey publicKey, CancellationToken cancellationToken = default)
-    {
-        var entries = await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
-        return Verify(entries, latest is null ? [] : [latest], publicKey);
-    }
-
     private static string? PayloadProblem(LedgerEntry entry)
     {
         string canonical;

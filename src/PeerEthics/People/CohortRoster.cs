@@ -17,29 +17,18 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IReadOnlyList<CohortView>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var ids = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).Select(c => c.Id).ToListAsync(cancellationToken);
-        var list = new List<CohortView>();
-        foreach (var id in ids)
-        {
-            list.Add((await GetAsync(id, cancellationToken))!);
-        }
+    /// <summary>Every cohort, the latest first, with its enrolments: one query.</summary>
+    public async Task<IReadOnlyList<CohortView>> ListAsync(CancellationToken cancellationToken = default) =>
+        await Views(db.Cohorts.OrderByDescending(c => c.StartsOn)).ToListAsync(cancellationToken);
 
-        return list;
-    }
+    public async Task<CohortView?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await Views(db.Cohorts.Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<CohortView?> GetAsync(int id, CancellationToken cancellationToken = default)
-    {
-        var c = await db.Cohorts.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new
-            {
-                c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
-                Enrolments = c.Enrolments.OrderBy(e => e.Person.SearchName).Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished)).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        return c is null ? null : new CohortView(c.Id, c.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn, c.Enrolments);
-    }
+    /// <summary>The one projection the list and a single cohort share.</summary>
+    private static IQueryable<CohortView> Views(IQueryable<Cohort> cohorts) =>
+        cohorts.AsNoTracking().Select(c => new CohortView(
+            c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
+            c.Enrolments.OrderBy(e => e.Person.SearchName).Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished)).ToList()));
 
     public async Task<Outcome<CohortView>> CreateAsync(CohortInput input, CancellationToken cancellationToken = default)
     {

@@ -197,5 +197,5 @@ public sealed class CredentialLifecycle(PeerEthicsDb db, AuditLog audit, Program
     }
 
     private async Task<CredentialView> ViewAsync(int personId, int credentialId, CancellationToken cancellationToken) =>
-        (await directory.CredentialsOfAsync(personId, cancellationToken)).Single(c => c.Id == credentialId);
+        (await directory.CredentialsOfAsync(personId, credentialId, cancellationToken)).Single();
 }

@@ -206,9 +206,20 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
             p.SupervisorId, p.Supervisor, p.UserId, userEmail, p.CreatedAt, credentials);
     }
 
-    internal async Task<IReadOnlyList<CredentialView>> CredentialsOfAsync(int personId, CancellationToken cancellationToken)
+    /// <summary>Every credential of a person.</summary>
+    internal async Task<IReadOnlyList<CredentialView>> CredentialsOfAsync(int personId, CancellationToken cancellationToken) =>
+        await CredentialsOfAsync(personId, null, cancellationToken);
+
+    /// <summary>A person's credentials, or only the one with <paramref name="credentialId"/> (none when it is not theirs).</summary>
+    internal async Task<IReadOnlyList<CredentialView>> CredentialsOfAsync(int personId, int? credentialId, CancellationToken cancellationToken)
     {
-        var rows = await db.Credentials.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.Program.Name)
+        var credentials = db.Credentials.AsNoTracking().Where(c => c.PersonId == personId);
+        if (credentialId is { } id)
+        {
+            credentials = credentials.Where(c => c.Id == id);
+        }
+
+        var rows = await credentials.OrderBy(c => c.Program.Name)
             .Select(c => new
             {
                 c.Id, c.PersonId, c.ProgramId, c.Program.Slug, c.Program.Name, c.Number, c.Status, c.IssuedOn, c.ExpiresOn, c.EligibleSince, c.Version,
@@ -218,13 +229,14 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
         var views = new List<CredentialView>(rows.Count);
         foreach (var c in rows)
         {
+            // The grace period is the program's as in force on the expiry date (the settings are read once per scope).
             DateOnly? graceEnds = null;
             if (c.ExpiresOn is { } expiry && await settings.InForceOnAsync(c.ProgramId, expiry, cancellationToken) is { } s)
             {
                 graceEnds = s.GraceEndsFor(expiry);
             }
 
-            views.Add(new CredentialView(c.Id, c.PersonId, c.Slug, c.Name, c.Number, c.Status, c.IssuedOn, c.ExpiresOn, graceEnds, c.EligibleSince, c.Version, c.History));
+            views.Add(new CredentialView(c.Id, c.PersonId, c.ProgramId, c.Slug, c.Name, c.Number, c.Status, c.IssuedOn, c.ExpiresOn, graceEnds, c.EligibleSince, c.Version, c.History));
         }
 
         return views;

@@ -6,6 +6,7 @@ public sealed record StatusChangeView(CredentialStatus? From, CredentialStatus T
 public sealed record CredentialView(
     int Id,
     int PersonId,
+    int ProgramId,
     string ProgramSlug,
     string ProgramName,
     string? Number,
@@ -17,9 +18,6 @@ public sealed record CredentialView(
     int Version,
     IReadOnlyList<StatusChangeView> History)
 {
-    /// <summary>Certified and past its expiry date, but not past the grace period.</summary>
-    public bool InGraceOn(DateOnly day) => Status == CredentialStatus.Certified && ExpiresOn is { } e && day > e && (GraceEndsOn is not { } g || day <= g);
-
     /// <summary>A sentence about the dates, for pages.</summary>
     public string Standing(DateOnly today) => (Status, ExpiresOn) switch
     {

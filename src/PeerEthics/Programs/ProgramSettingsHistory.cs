@@ -8,26 +8,24 @@ namespace PeerEthics.Programs;
 
 public sealed record ProgramSummary(int Id, string Slug, string Name, string Code, ProgramSettingsView? InForce);
 
-/// <summary>Reads and adds effective-dated program settings. Old versions are never changed.</summary>
+/// <summary>
+/// Reads and adds effective-dated program settings. Old versions are never changed. The versions are a handful per
+/// program, so the first read in a scope loads them all and every later question (the settings in force on a
+/// credential's expiry, a program's history) is answered from memory; adding a version forgets them.
+/// </summary>
 public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, AuditLog audit)
 {
+    private IReadOnlyList<ProgramSettingsView>? _all;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The settings of a program in force on a day, in one query; null before its first version.</summary>
-    public Task<ProgramSettingsView?> InForceOnAsync(int programId, DateOnly day, CancellationToken cancellationToken = default) =>
-        db.ProgramSettings.AsNoTracking()
-            .Where(s => s.ProgramId == programId && s.EffectiveFrom <= day)
-            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Id)
-            .Select(ProgramSettingsView.Project)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The settings of a program in force on a day (<see cref="ProgramSettingsView.InForceOn"/>); null before its first version.</summary>
+    public async Task<ProgramSettingsView?> InForceOnAsync(int programId, DateOnly day, CancellationToken cancellationToken = default) =>
+        ProgramSettingsView.InForceOn(await HistoryAsync(programId, cancellationToken), day);
 
     /// <summary>Every version of a program's settings, oldest first.</summary>
     public async Task<IReadOnlyList<ProgramSettingsView>> HistoryAsync(int programId, CancellationToken cancellationToken = default) =>
-        await db.ProgramSettings.AsNoTracking()
-            .Where(s => s.ProgramId == programId)
-            .OrderBy(s => s.EffectiveFrom).ThenBy(s => s.Id)
-            .Select(ProgramSettingsView.Project)
-            .ToListAsync(cancellationToken);
+        [.. (await AllAsync(cancellationToken)).Where(s => s.ProgramId == programId)];
 
     /// <summary>Every program with the settings in force today.</summary>
     public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -35,10 +33,7 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
         var programs = await db.Programs.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Slug, p.Name, Code = p.Code.Slug })
             .ToListAsync(cancellationToken);
-        var settings = await db.ProgramSettings.AsNoTracking()
-            .Where(s => s.EffectiveFrom <= Today)
-            .Select(ProgramSettingsView.Project)
-            .ToListAsync(cancellationToken);
+        var settings = await AllAsync(cancellationToken);
         return [.. programs.Select(p => new ProgramSummary(p.Id, p.Slug, p.Name, p.Code,
             ProgramSettingsView.InForceOn(settings.Where(s => s.ProgramId == p.Id), Today)))];
     }
@@ -90,8 +85,16 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
         };
         db.ProgramSettings.Add(settings);
         await db.SaveChangesAsync(cancellationToken);
+        _all = null;
         return new Outcome<ProgramSettingsView>.Done(ProgramSettingsView.From(settings));
     }
+
+    /// <summary>Every settings version of every program, oldest first (ties in the order recorded), loaded once per scope.</summary>
+    private async Task<IReadOnlyList<ProgramSettingsView>> AllAsync(CancellationToken cancellationToken) =>
+        _all ??= await db.ProgramSettings.AsNoTracking()
+            .OrderBy(s => s.ProgramId).ThenBy(s => s.EffectiveFrom).ThenBy(s => s.Id)
+            .Select(ProgramSettingsView.Project)
+            .ToListAsync(cancellationToken);
 
     private static string Describe(ProgramSettingsInput s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"from {Display.Iso(s.EffectiveFrom!.Value)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}");

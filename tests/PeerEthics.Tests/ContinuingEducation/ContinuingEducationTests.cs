@@ -127,6 +127,25 @@ public sealed class ContinuingEducationTests
         Assert.True(await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().AuditEntries.AnyAsync(e => e.Action == "ce.evidence-viewed"));
     }
 
+    [Theory, AllDatabases]
+    public async Task An_evidence_file_over_the_limit_reaches_the_page_and_is_refused_naming_the_rule_with_nothing_saved(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        var me = await app.CertifiedSpecialistAsync("Fay Bigfile");
+        var tooBig = new byte[EvidenceStore.MaxBytes + 1024 * 1024]; // a 6 MB PDF: over the 5 MB rule, not an abuse of the server
+        "%PDF-1.4\n"u8.CopyTo(tooBig);
+
+        var refused = await PostActivityPageAsync(me.Client, "scan.pdf", tooBig);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"The evidence file is 6 MB. {EvidenceStore.Rule}", refused.TextOf("error-summary"), StringComparison.Ordinal);
+        Assert.Contains("value=\"Ethics refresher\"", refused.Markup, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().CeActivities.AnyAsync());
+        var folder = Path.Combine(app.DataDirectory, "evidence");
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(), "no evidence file is kept");
+    }
+
     private static async Task<Html> PostActivityPageAsync(HttpClient client, string fileName, byte[] content)
     {
         var page = await Html.GetAsync(client, "/my/ce/new");

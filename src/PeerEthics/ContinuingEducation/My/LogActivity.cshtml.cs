@@ -27,10 +27,15 @@ public sealed class CeForm
 }
 
 [Authorize(Policy = Policies.SelfService)]
-[RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + 64 * 1024)]
-[RequestSizeLimit(EvidenceStore.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
 public sealed class LogActivityModel(PeopleDirectory people, CeLog ce) : PageModel
 {
+    // Well above the largest evidence file allowed, so an oversized file (a large phone photo of a certificate)
+    // still reaches the page and is refused with a message naming the rule, the form re-shown with what was typed;
+    // only a request far beyond any evidence file is cut off unread (a bare 413).
+    private const long RequestLimit = 4 * EvidenceStore.MaxBytes;
+
     [BindProperty]
     public CeForm Form { get; set; } = new();
 
