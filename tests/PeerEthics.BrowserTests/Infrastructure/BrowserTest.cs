@@ -15,6 +15,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     private IBrowserContext? _context;
 
+    // Playwright waits 5 s for an expectation by default. A loaded 2-core machine (a CI runner, or builds
+    // beside the suite) can take longer than that to answer a post that signs or hashes; what is expected stays the same.
+    static BrowserTest() => Assertions.SetDefaultExpectTimeout(15_000);
+
     protected IPage Page { get; private set; } = null!;
 
     /// <summary>The app the page opens; a journey that changes data may bring an app of its own.</summary>
