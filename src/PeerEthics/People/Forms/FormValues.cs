@@ -67,6 +67,26 @@ public static class FormValues
         return null;
     }
 
+    /// <summary>
+    /// The id of a record chosen from a list (a select's value): null when none was chosen, and when the value is
+    /// not an id (which only a changed page sends), null with <paramref name="message"/> for the field.
+    /// </summary>
+    public static int? ChosenId(string? text, string field, string message, FieldErrors errors)
+    {
+        if (Clean(text) is not { } value)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, message);
+        return null;
+    }
+
     /// <summary>A date for a form field's value.</summary>
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
