@@ -50,6 +50,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(UsersCommands.Create(output, error));
         root.Subcommands.Add(ProgramsCommands.Create(output));
         root.Subcommands.Add(CredentialsCommands.Create(output));
+        root.Subcommands.Add(CohortsCommands.Create(output, error));
         return root;
     }
 

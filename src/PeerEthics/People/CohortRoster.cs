@@ -12,6 +12,12 @@ public sealed record EnrolmentView(int PersonId, string Name, bool? Finished);
 
 public sealed record CohortView(int Id, string ProgramSlug, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, IReadOnlyList<EnrolmentView> Enrolments);
 
+/// <summary>A trainee who may be enrolled in a cohort, as a list to choose from shows them.</summary>
+public sealed record TraineeChoice(int PersonId, string LegalName, string? PreferredName);
+
+/// <summary>A cohort as the staff list shows it: one row, the number enrolled instead of the names.</summary>
+public sealed record CohortSummary(int Id, string ProgramName, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, int Enrolled);
+
 /// <summary>Training cohorts: create, enrol trainees, complete (which makes those who finished eligible for certification).</summary>
 public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider clock)
 {
@@ -30,9 +36,21 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
             c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
             c.Enrolments.OrderBy(e => e.Person.SearchName).Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished)).ToList()));
 
-    public async Task<Outcome<CohortView>> CreateAsync(CohortInput input, CancellationToken cancellationToken = default)
+    /// <summary>Cohorts newest first, in one query, for the staff list.</summary>
+    public async Task<IReadOnlyList<CohortSummary>> SummariesAsync(CancellationToken cancellationToken = default) =>
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+            .Select(c => new CohortSummary(c.Id, c.Program.Name, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn, c.Enrolments.Count))
+            .ToListAsync(cancellationToken);
+
+    public Task<Outcome<CohortView>> CreateAsync(CohortInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(input, new FieldErrors(), cancellationToken);
+
+    /// <summary>
+    /// Creates a cohort, adding to <paramref name="errors"/> found already (a form's date that is not a date): a
+    /// field with an error there is not asked for again.
+    /// </summary>
+    public async Task<Outcome<CohortView>> CreateAsync(CohortInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
         var programId = await db.Programs.Where(p => p.Slug == (input.Program ?? "").Trim()).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
         if (programId is null)
         {
@@ -40,14 +58,17 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
         }
 
         Text("name", input.Name, "the cohort's name, such as Spring 2027 Boston");
-        if (input.StartsOn is null)
+        if (input.StartsOn is null && !errors.Has("startsOn"))
         {
             errors.Add("startsOn", "Enter the first day of training.");
         }
 
         if (input.EndsOn is null)
         {
-            errors.Add("endsOn", "Enter the last day of training.");
+            if (!errors.Has("endsOn"))
+            {
+                errors.Add("endsOn", "Enter the last day of training.");
+            }
         }
         else if (input.StartsOn is { } start && input.EndsOn < start)
         {
@@ -80,6 +101,30 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
                 errors.Add(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} can be at most 200 characters long.");
             }
         }
+    }
+
+    /// <summary>
+    /// Who may be enrolled in the cohort (the rule <see cref="EnrolAsync"/> applies): trainees with its program who
+    /// are not enrolled in it yet, by name, at most <see cref="PeopleDirectory.PageSize"/>; narrowed to names with a
+    /// word starting with <paramref name="query"/> when one is given.
+    /// </summary>
+    public async Task<IReadOnlyList<TraineeChoice>> TraineesToEnrolAsync(int cohortId, string? query, CancellationToken cancellationToken = default)
+    {
+        var trainees = db.Credentials.AsNoTracking()
+            .Where(c => c.Status == CredentialStatus.Trainee
+                && db.Cohorts.Any(k => k.Id == cohortId && k.ProgramId == c.ProgramId)
+                && !db.CohortEnrolments.Any(e => e.CohortId == cohortId && e.PersonId == c.PersonId));
+        var key = NameSearch.Normalize(query);
+        if (key.Length > 0)
+        {
+            var word = " " + key;
+            var alias = "|" + key;
+            trainees = trainees.Where(c => c.Person.SearchName.StartsWith(key) || c.Person.SearchName.Contains(word) || c.Person.SearchName.Contains(alias));
+        }
+
+        return await trainees.OrderBy(c => c.Person.SearchName).ThenBy(c => c.PersonId).Take(PeopleDirectory.PageSize)
+            .Select(c => new TraineeChoice(c.PersonId, c.Person.LegalName, c.Person.PreferredName))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Enrols a person who is a trainee with the cohort's program.</summary>

@@ -151,9 +151,12 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
         return new Outcome<int>.Done(organisation.Id);
     }
 
-    public async Task<Outcome<int>> AddSupervisorAsync(string? name, string? email, string? phone, int? organisationId, CancellationToken cancellationToken = default)
+    public Task<Outcome<int>> AddSupervisorAsync(string? name, string? email, string? phone, int? organisationId, CancellationToken cancellationToken = default) =>
+        AddSupervisorAsync(name, email, phone, organisationId, new FieldErrors(), cancellationToken);
+
+    /// <summary>Adds a supervisor unless <paramref name="errors"/> (a form's own, such as an organisation that is not an id) or these checks find a problem.</summary>
+    public async Task<Outcome<int>> AddSupervisorAsync(string? name, string? email, string? phone, int? organisationId, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
         var clean = FormValues.Clean(name);
         if (clean is null)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,24 +18,8 @@ public sealed class PersonForm
     public string? UserEmail { get; set; }
 
     public PersonInput Read(FieldErrors errors) => new(LegalName, PreferredName, Email, Phone, PostalAddress,
-        Id(OrganisationId, "organisationId", "Choose an employer from the list, or none.", errors),
-        Id(SupervisorId, "supervisorId", "Choose a supervisor from the list, or none.", errors), UserEmail);
-
-    private static int? Id(string? text, string field, string message, FieldErrors errors)
-    {
-        if (FormValues.Clean(text) is not { } value)
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        errors.Add(field, message);
-        return null;
-    }
+        FormValues.ChosenId(OrganisationId, "organisationId", "Choose an employer from the list, or none.", errors),
+        FormValues.ChosenId(SupervisorId, "supervisorId", "Choose a supervisor from the list, or none.", errors), UserEmail);
 }
 
 [Authorize(Policy = Policies.ManagePeople)]

@@ -51,6 +51,21 @@ public sealed class FieldErrors
     /// <summary>The error summary of a form that saves: it says first that nothing was saved.</summary>
     public ErrorSummary ToSummary() => new(ToFormErrors(), $"Nothing was saved. Please fix {(Count == 1 ? "this" : "these")}:");
 
+    /// <summary>
+    /// The same errors with the fields in the order a form shows them (any others after), so the error summary reads
+    /// down the form even when some were found by the page and others by the service.
+    /// </summary>
+    public FieldErrors InFormOrder(params IReadOnlyList<string> fields)
+    {
+        var ordered = new FieldErrors();
+        foreach (var (field, messages) in _errors.OrderBy(e => fields.Contains(e.Key) ? fields.TakeWhile(f => f != e.Key).Count() : int.MaxValue))
+        {
+            ordered._errors[field] = [.. messages];
+        }
+
+        return ordered;
+    }
+
     /// <summary>The shape <c>TypedResults.ValidationProblem</c> takes.</summary>
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -69,6 +69,26 @@ public static class FormValues
         return null;
     }
 
+    /// <summary>
+    /// The id of a record chosen from a list (a select's value): null when none was chosen, and when the value is
+    /// not an id (which only a changed page sends), null with <paramref name="message"/> for the field.
+    /// </summary>
+    public static int? ChosenId(string? text, string field, string message, FieldErrors errors)
+    {
+        if (Clean(text) is not { } value)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, message);
+        return null;
+    }
+
     /// <summary>A date for a form field's value (empty when none): <see cref="Display.Iso(DateOnly)"/>.</summary>
     public static string Iso(DateOnly? date) => date is { } day ? Display.Iso(day) : "";
 

@@ -85,6 +85,14 @@ public static class AuthorizationExpectations
 
         // Rules
         new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Training cohorts, employers and supervisors
+        new("/staff/cohorts", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/cohorts/new", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/cohorts/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/cohorts/{id:int}/complete", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/organisations", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/supervisors", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeerEthics.Accounts;
+using PeerEthics.Data;
+using PeerEthics.People.Forms;
+
+namespace PeerEthics.People.Pages;
+
+/// <summary>A cohort for staff: its details, who is enrolled, enrolling a trainee.</summary>
+[Authorize(Policy = Policies.ManagePeople)]
+public sealed class CohortModel(CohortRoster roster, PeerEthicsDb db) : PageModel
+{
+    public CohortView Cohort { get; private set; } = null!;
+
+    public string ProgramName { get; private set; } = "";
+
+    /// <summary>Trainees who may be enrolled (narrowed by <see cref="Q"/>).</summary>
+    public IReadOnlyList<TraineeChoice> Trainees { get; private set; } = [];
+
+    /// <summary>A name to narrow the trainees to choose from.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>What was just done (created, enrolled, completed), for the notice after a redirect.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    /// <summary>The chosen trainee, as the form sent it.</summary>
+    [BindProperty]
+    public string? PersonId { get; set; }
+
+    public FieldErrors Errors { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken cancellationToken)
+    {
+        // Not a whole number: only a changed page sends that; the roster answers it as "choose the person".
+        var personId = FormValues.ChosenId(PersonId, "personId", "Choose the person to enrol.", new FieldErrors());
+        switch (await roster.EnrolAsync(id, personId, cancellationToken))
+        {
+            case Outcome<CohortView>.Done:
+                return Redirect($"/staff/cohorts/{id}?done=enrolled");
+            case Outcome<CohortView>.Refused(var errors):
+                Errors = errors;
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await roster.GetAsync(id, cancellationToken) is not { } cohort)
+        {
+            return false;
+        }
+
+        Cohort = cohort;
+        ProgramName = await db.Programs.AsNoTracking().Where(p => p.Slug == cohort.ProgramSlug).Select(p => p.Name).SingleAsync(cancellationToken);
+        Trainees = cohort.CompletedOn is null ? await roster.TraineesToEnrolAsync(id, Q, cancellationToken) : [];
+        return true;
+    }
+}
