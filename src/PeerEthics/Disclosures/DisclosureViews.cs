@@ -22,4 +22,8 @@ public sealed record DisclosureCheck(Situation Situation, IReadOnlyList<ProgramE
 }
 
 /// <summary>What the decision form shows: the choices, what was entered (kept on an error), the version read, and any errors.</summary>
-public sealed record DecisionForm(IReadOnlyList<DisclosureDecisionKind> Choices, string? Decision, string? Note, int Version, People.Forms.FieldErrors Errors);
+public sealed record DecisionForm(IReadOnlyList<DisclosureDecisionKind> Choices, string? Decision, string? Note, int Version, People.Forms.FieldErrors Errors)
+{
+    /// <summary>A decision was recorded already: this one follows it.</summary>
+    public bool Another { get; init; }
+}

@@ -152,6 +152,8 @@ public sealed class DisclosureFilingTests
         Assert.Contains("ma-11-gift-received", checkedPage.Text, StringComparison.Ordinal);
         Assert.Contains("value=\"60\"", checkedPage.Markup, StringComparison.Ordinal); // what was typed comes back
         Assert.Contains("A scarf for my birthday.", checkedPage.Markup, StringComparison.Ordinal);
+        // After a check the address ends in ?handler=check: sending must post to the page itself, not check again.
+        Assert.Contains("id=\"send\" formaction=\"/my/disclosures/new\"", checkedPage.Markup, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);
         Assert.Equal("against-code", (await dryRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         await using (var scope = app.Scope())

@@ -40,7 +40,7 @@ public sealed class EthicsDisclosureModel(DisclosureAccess access, DisclosureDec
         }
 
         Disclosure = disclosure;
-        Form = new DecisionForm(DisclosureDecisions.EthicsStaffChoices, decision, note, disclosure.Version, errors);
+        Form = new DecisionForm(DisclosureDecisions.EthicsStaffChoices, decision, note, disclosure.Version, errors) { Another = disclosure.Decisions.Count > 0 };
         return Page();
     }
 }

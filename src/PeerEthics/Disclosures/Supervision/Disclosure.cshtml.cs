@@ -43,7 +43,7 @@ public sealed class SupervisionDisclosureModel(DisclosureAccess access, Disclosu
 
         Disclosure = disclosure;
         Form = DisclosureDecisions.SupervisorMayDecide(disclosure.Status)
-            ? new DecisionForm(DisclosureDecisions.SupervisorChoices, decision, note, disclosure.Version, errors)
+            ? new DecisionForm(DisclosureDecisions.SupervisorChoices, decision, note, disclosure.Version, errors) { Another = disclosure.Decisions.Count > 0 }
             : null;
         return Page();
     }
