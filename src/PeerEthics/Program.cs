@@ -6,6 +6,7 @@ using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Codes.Staff;
 using PeerEthics.Data;
+using PeerEthics.Disclosures;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
 using PeerEthics.People;
@@ -50,6 +51,7 @@ public partial class Program
         site.MapPeopleApi();
         site.MapCeStaffApi();
         site.MapMyApi();
+        site.MapDisclosuresApi();
         site.MapRazorPages();
 
         return app;
@@ -72,5 +74,6 @@ public partial class Program
         builder.Services.AddPrograms();
         builder.Services.AddPeople();
         builder.Services.AddContinuingEducation();
+        builder.Services.AddDisclosures();
     }
 }

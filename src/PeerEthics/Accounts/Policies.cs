@@ -32,6 +32,15 @@ public static class Policies
     /// </summary>
     public const string SelfService = "self-service";
 
+    /// <summary>
+    /// Supervisors: the disclosures of the people they supervise. Which ones is decided per disclosure, by the
+    /// supervisor record linked to the account (another supervisor's disclosure is not found).
+    /// </summary>
+    public const string Supervise = "supervise";
+
+    /// <summary>The program's ethics staff (ethics reviewers, with a second factor): every disclosure, and decisions on referred ones.</summary>
+    public const string EthicsStaff = "ethics-staff";
+
     /// <summary>The claim Identity adds to a sign-in that used a second factor (amr = mfa).</summary>
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
@@ -50,6 +59,8 @@ public static class Policies
             .RequireAuthenticatedUser()
             .AddRequirements(new People.LinkedPersonRequirement())
             .Build());
+        options.AddPolicy(Supervise, new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Supervisor).Build());
+        options.AddPolicy(EthicsStaff, Staff(Roles.EthicsReviewer));
     }
 
     private static AuthorizationPolicy Staff(params string[] roles) => new AuthorizationPolicyBuilder()

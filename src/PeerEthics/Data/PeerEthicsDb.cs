@@ -7,6 +7,7 @@ using PeerEthics.Codes;
 using PeerEthics.Ledger;
 using PeerEthics.Ledger.Pledges;
 using PeerEthics.ContinuingEducation;
+using PeerEthics.Disclosures;
 using PeerEthics.People;
 using PeerEthics.Programs;
 using PeerEthics.Rules;
@@ -61,6 +62,12 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<RenewalApplication> RenewalApplications => Set<RenewalApplication>();
 
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+
+    public DbSet<DisclosureEvaluation> DisclosureEvaluations => Set<DisclosureEvaluation>();
+
+    public DbSet<DisclosureDecision> DisclosureDecisions => Set<DisclosureDecision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -83,12 +90,14 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     // change what they agreed to (a correction is a new version). The audit trail and the commitment
     // ledger (its entries and signed checkpoints) are append-only, and so are the history of program settings
     // (a new value is a new effective-dated version) and of credential statuses. A saved rule set is what evaluations'
-    // traces name; editing saves a new one.
+    // traces name; editing saves a new one. A disclosure's evaluations are what it was told when it was filed, and its
+    // decisions what it was told after.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet
-                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange)
+                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange
+                or DisclosureEvaluation or DisclosureDecision)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {

@@ -19,6 +19,7 @@ public static class PeopleApi
         api.MapPost("/organisations", AddOrganisation).WithSummary("Add an employer.");
         api.MapGet("/supervisors", Supervisors).WithSummary("Supervisors.");
         api.MapPost("/supervisors", AddSupervisor).WithSummary("Add a supervisor.");
+        api.MapPost("/supervisors/{id:int}/account", LinkSupervisorAccount).WithSummary("Link a supervisor to the account they sign in with (by email; blank unlinks), so they see the disclosures sent to them.");
         api.MapGet("/cohorts", Cohorts).WithSummary("Training cohorts, newest first.");
         api.MapPost("/cohorts", CreateCohort).WithSummary("Add a training cohort.");
         api.MapGet("/cohorts/{id:int}", Cohort).WithSummary("A cohort with its enrolments.");
@@ -53,6 +54,9 @@ public static class PeopleApi
 
     private static async Task<Results<Created<NamedJson>, ValidationProblem, ProblemHttpResult>> AddSupervisor(SupervisorInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
         Answer(await people.AddSupervisorAsync(input.Name, input.Email, input.Phone, input.OrganisationId, cancellationToken), id => TypedResults.Created("/api/people/supervisors", new NamedJson(id, input.Name!.Trim())));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LinkSupervisorAccount(int id, SupervisorAccountInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
+        Answer(await people.LinkSupervisorAccountAsync(id, input.UserEmail, cancellationToken), _ => TypedResults.NoContent());
 
     private static async Task<Ok<IReadOnlyList<CohortView>>> Cohorts(CohortRoster cohorts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await cohorts.ListAsync(cancellationToken));

@@ -189,6 +189,35 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
         return new Outcome<int>.Done(supervisor.Id);
     }
 
+    /// <summary>
+    /// Links a supervisor record to the account with this email, so the supervisor can sign in and see the disclosures
+    /// sent to them (blank: unlinks it). The account also needs the supervisor role.
+    /// </summary>
+    public async Task<Outcome<int>> LinkSupervisorAccountAsync(int supervisorId, string? userEmail, CancellationToken cancellationToken = default)
+    {
+        var supervisor = await db.Supervisors.SingleOrDefaultAsync(s => s.Id == supervisorId, cancellationToken);
+        if (supervisor is null)
+        {
+            return new Outcome<int>.NotFound($"supervisor {supervisorId}");
+        }
+
+        string? userId = null;
+        if (FormValues.Clean(userEmail) is { } accountEmail)
+        {
+            var normalized = accountEmail.ToUpperInvariant();
+            userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+            if (userId is null)
+            {
+                return new Outcome<int>.Refused(FieldErrors.One("userEmail", $"There is no account with the email address {accountEmail}. Invite the supervisor first, or leave it blank to unlink."));
+            }
+        }
+
+        supervisor.UserId = userId;
+        audit.Record(userId is null ? "supervisor.account-unlinked" : "supervisor.account-linked", $"supervisor:{supervisorId}", detail: userId is null ? null : $"user:{userId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<int>.Done(supervisorId);
+    }
+
     internal async Task<PersonView?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var p = await db.People.AsNoTracking().Where(p => p.Id == id)

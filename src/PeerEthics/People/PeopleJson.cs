@@ -33,6 +33,9 @@ public sealed record OrganisationInput(string? Name, string? Email, string? Phon
 
 public sealed record SupervisorInput(string? Name, string? Email, string? Phone, int? OrganisationId);
 
+/// <summary>The account a supervisor signs in with, by its email (blank: none).</summary>
+public sealed record SupervisorAccountInput(string? UserEmail);
+
 public sealed record EnrolInput(int? PersonId);
 
 public sealed record CompleteCohortInput(IReadOnlyList<int>? DidNotFinish);

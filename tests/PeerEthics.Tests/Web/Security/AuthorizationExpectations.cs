@@ -93,6 +93,25 @@ public static class AuthorizationExpectations
         new("/staff/cohorts/{id:int}/complete", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/organisations", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/supervisors", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Disclosures: the person's own (object-level 404 for another's), a supervisor's queue (which disclosures:
+        // their linked supervisor record; tested in Disclosures/), ethics staff; linking a supervisor to an account
+        new("/my/disclosures", Access.OwnRecordOnly),
+        new("/my/disclosures/new", Access.OwnRecordOnly),
+        new("/my/disclosures/{id:int}", Access.OwnRecordOnly),
+        new("/api/my/disclosures", Access.OwnRecordOnly),
+        new("/api/my/disclosures/{id:int}", Access.OwnRecordOnly),
+        new("/supervision/disclosures", Access.InRole(Roles.Supervisor)),
+        new("/supervision/disclosures/{id:int}", Access.InRole(Roles.Supervisor)),
+        new("/api/supervision/disclosures", Access.InRole(Roles.Supervisor)),
+        new("/api/supervision/disclosures/{id:int}", Access.InRole(Roles.Supervisor)),
+        new("/api/supervision/disclosures/{id:int}/decision", Access.InRole(Roles.Supervisor)),
+        new("/ethics/disclosures", Access.StaffWithMfa(Roles.EthicsReviewer)),
+        new("/ethics/disclosures/{id:int}", Access.StaffWithMfa(Roles.EthicsReviewer)),
+        new("/api/ethics/disclosures", Access.StaffWithMfa(Roles.EthicsReviewer)),
+        new("/api/ethics/disclosures/{id:int}", Access.StaffWithMfa(Roles.EthicsReviewer)),
+        new("/api/ethics/disclosures/{id:int}/decision", Access.StaffWithMfa(Roles.EthicsReviewer)),
+        new("/api/people/supervisors/{id:int}/account", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 

@@ -677,6 +677,187 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.ToTable("RenewalApplications");
                 });
 
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("CashOrGiftCard")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Counterpart")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool?>("Impaired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("SupervisorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SupportEnded")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PersonId", "FiledAt");
+
+                    b.HasIndex("SupervisorId", "Status");
+
+                    b.ToTable("Disclosures");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedAs")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("DisclosureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisclosureId", "DecidedAt");
+
+                    b.ToTable("DisclosureDecisions");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CodeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DisclosureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleSetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisclosureId", "Program")
+                        .IsUnique();
+
+                    b.ToTable("DisclosureEvaluations");
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.LedgerCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -1397,6 +1578,42 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.Navigation("Credential");
                 });
 
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.People.Supervisor", "Supervisor")
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Supervisor");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureDecision", b =>
+                {
+                    b.HasOne("PeerEthics.Disclosures.Disclosure", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureEvaluation", b =>
+                {
+                    b.HasOne("PeerEthics.Disclosures.Disclosure", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.Pledges.ProgramPledgeTemplate", b =>
                 {
                     b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
@@ -1548,6 +1765,13 @@ namespace PeerEthics.Data.Migrations.Postgres
             modelBuilder.Entity("PeerEthics.Codes.CodeVersion", b =>
                 {
                     b.Navigation("Principles");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Evaluations");
                 });
 
             modelBuilder.Entity("PeerEthics.People.Cohort", b =>

@@ -656,6 +656,181 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("RenewalApplications");
                 });
 
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("CashOrGiftCard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counterpart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Impaired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupportEnded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("PersonId", "FiledAt");
+
+                    b.HasIndex("SupervisorId", "Status");
+
+                    b.ToTable("Disclosures");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedAs")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisclosureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisclosureId", "DecidedAt");
+
+                    b.ToTable("DisclosureDecisions");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisclosureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisclosureId", "Program")
+                        .IsUnique();
+
+                    b.ToTable("DisclosureEvaluations");
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.LedgerCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -1350,6 +1525,42 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Navigation("Credential");
                 });
 
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.People.Supervisor", "Supervisor")
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Supervisor");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureDecision", b =>
+                {
+                    b.HasOne("PeerEthics.Disclosures.Disclosure", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.DisclosureEvaluation", b =>
+                {
+                    b.HasOne("PeerEthics.Disclosures.Disclosure", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PeerEthics.Ledger.Pledges.ProgramPledgeTemplate", b =>
                 {
                     b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
@@ -1501,6 +1712,13 @@ namespace PeerEthics.Data.Migrations.Sqlite
             modelBuilder.Entity("PeerEthics.Codes.CodeVersion", b =>
                 {
                     b.Navigation("Principles");
+                });
+
+            modelBuilder.Entity("PeerEthics.Disclosures.Disclosure", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Evaluations");
                 });
 
             modelBuilder.Entity("PeerEthics.People.Cohort", b =>
