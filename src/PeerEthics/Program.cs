@@ -9,6 +9,7 @@ using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
 using PeerEthics.People;
+using PeerEthics.People.Import;
 using PeerEthics.Programs;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
@@ -50,6 +51,7 @@ public partial class Program
         site.MapPeopleApi();
         site.MapCeStaffApi();
         site.MapMyApi();
+        site.MapPeopleImportApi();
         site.MapRazorPages();
 
         return app;
@@ -72,5 +74,6 @@ public partial class Program
         builder.Services.AddPrograms();
         builder.Services.AddPeople();
         builder.Services.AddContinuingEducation();
+        builder.Services.AddPeopleImport();
     }
 }

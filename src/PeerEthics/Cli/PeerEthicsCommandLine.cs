@@ -6,6 +6,7 @@ using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
 using PeerEthics.People;
+using PeerEthics.People.Import;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
@@ -50,6 +51,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(UsersCommands.Create(output, error));
         root.Subcommands.Add(ProgramsCommands.Create(output));
         root.Subcommands.Add(CredentialsCommands.Create(output));
+        root.Subcommands.Add(PeopleCommands.Create(output, error));
         return root;
     }
 
