@@ -15,7 +15,8 @@ public sealed record ImportProblem(int Row, string? Column, string Message)
 
 /// <summary>
 /// What an import found, or did: every problem (all of them, in row order), and what the file adds — or would add,
-/// in a dry run or when there are problems, since then nothing is written.
+/// in a dry run or when there are problems, since then nothing is written. New supervisors are named with the employer
+/// they are added at: "Rosa Delgado (Community Bridges, Inc.)".
 /// </summary>
 public sealed record ImportReport(
     string Program,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
 using PeerEthics.Programs;
+using PeerEthics.Web;
 
 namespace PeerEthics.People.Import;
 
@@ -16,6 +17,10 @@ namespace PeerEthics.People.Import;
 public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSettingsHistory settings)
 {
     public const string AuditAction = "people.imported";
+
+    // One real import at a time in this process, checked and written together: a confirmation sent twice (a double
+    // click) finds the first one's audit entry instead of importing the file again.
+    private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
 
     /// <summary>Checks the file and, unless <paramref name="dryRun"/> or there are problems, imports it.</summary>
     public async Task<ImportOutcome> RunAsync(string? programSlug, byte[] bytes, string? fileName, bool dryRun, CancellationToken cancellationToken = default)
@@ -37,38 +42,52 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var formats = await NumberFormatsAsync(program.Id, cancellationToken);
-        var (sheet, plan) = await CheckAsync(text, new ImportRules(formats, settings.Today), cancellationToken);
-        ImportReport Report(bool imported, IReadOnlyList<ImportProblem> problems) => new(
-            program.Slug, program.Name, name, sha256, dryRun, imported, sheet.RowCount,
-            [.. plan.NewOrganisations.Select(o => o.Name)], [.. plan.NewSupervisors.Select(s => s.Name)], problems);
-
-        var problems = sheet.ProblemsInOrder();
-        if (dryRun || problems.Count > 0)
+        var target = new ImportTarget(program.Id, program.Slug, program.Name, name, sha256);
+        var rules = new ImportRules(await NumberFormatsAsync(program.Id, cancellationToken), settings.Today);
+        if (dryRun)
         {
-            return new ImportOutcome.Checked(Report(false, problems));
+            var (sheet, plan) = await CheckAsync(text, target, rules, cancellationToken);
+            return new ImportOutcome.Checked(Report(target, sheet, plan, dryRun: true, imported: false));
         }
 
+        await s_oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            await WriteAsync(program.Id, program.Slug, name, sha256, sheet, plan, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else took a number between the check and the write (the unique index refused it): nothing was
-            // written. Check again so the report names it; anything else is unexpected.
-            db.ChangeTracker.Clear();
-            var (again, _) = await CheckAsync(text, new ImportRules(formats, settings.Today), cancellationToken);
-            if (again.Problems.Count == 0)
+            var (sheet, plan) = await CheckAsync(text, target, rules, cancellationToken);
+            if (sheet.Problems.Count > 0)
             {
-                throw;
+                return new ImportOutcome.Checked(Report(target, sheet, plan, dryRun: false, imported: false));
             }
 
-            return new ImportOutcome.Checked(Report(false, again.ProblemsInOrder()));
-        }
+            try
+            {
+                await WriteAsync(target, sheet, plan, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another process took a number between the check and the write (the unique index refused it): nothing
+                // was written. Check again so the report names it; anything else is unexpected.
+                db.ChangeTracker.Clear();
+                var (again, replanned) = await CheckAsync(text, target, rules, cancellationToken);
+                if (again.Problems.Count == 0)
+                {
+                    throw;
+                }
 
-        return new ImportOutcome.Checked(Report(true, []));
+                return new ImportOutcome.Checked(Report(target, again, replanned, dryRun: false, imported: false));
+            }
+
+            return new ImportOutcome.Checked(Report(target, sheet, plan, dryRun: false, imported: true));
+        }
+        finally
+        {
+            s_oneAtATime.Release();
+        }
     }
+
+    private static ImportReport Report(ImportTarget target, ImportSheet sheet, ImportPlan plan, bool dryRun, bool imported) => new(
+        target.Slug, target.Name, target.FileName, target.Sha256, dryRun, imported, sheet.RowCount,
+        [.. plan.NewOrganisations.Select(o => o.Name)], plan.NewSupervisorLabels, sheet.ProblemsInOrder());
 
     /// <summary>Every number format the program has used up to today, the one in force first: older numbers stay valid.</summary>
     private async Task<IReadOnlyList<CredentialNumberFormat>> NumberFormatsAsync(int programId, CancellationToken cancellationToken)
@@ -80,10 +99,11 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
     }
 
     /// <summary>The file's own checks, then those against the database; the employers and supervisors it would add.</summary>
-    private async Task<(ImportSheet Sheet, ImportPlan Plan)> CheckAsync(string text, ImportRules rules, CancellationToken cancellationToken)
+    private async Task<(ImportSheet Sheet, ImportPlan Plan)> CheckAsync(string text, ImportTarget target, ImportRules rules, CancellationToken cancellationToken)
     {
         var sheet = ImportSheet.Read(text, rules);
         var plan = new ImportPlan();
+        await CheckNotImportedBeforeAsync(sheet, target, cancellationToken);
         if (sheet.Rows.Count == 0)
         {
             return (sheet, plan);
@@ -93,6 +113,20 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         await CheckKnownEmailsAsync(sheet, cancellationToken);
         await ResolveEmployersAndSupervisorsAsync(sheet, plan, cancellationToken);
         return (sheet, plan);
+    }
+
+    /// <summary>The same bytes imported into the same program before would add everyone in them a second time.</summary>
+    private async Task CheckNotImportedBeforeAsync(ImportSheet sheet, ImportTarget target, CancellationToken cancellationToken)
+    {
+        var programTarget = $"program:{target.Slug}";
+        var marker = $"(sha256 {target.Sha256})";
+        var before = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditAction && e.Target == programTarget && e.Detail != null && e.Detail.Contains(marker))
+            .OrderBy(e => e.Sequence).Select(e => new { e.At, e.ActorName, e.Actor }).FirstOrDefaultAsync(cancellationToken);
+        if (before is not null)
+        {
+            sheet.Add(1, null, $"This exact file was already imported into {target.Name} on {Display.Date(before.At)} (by {before.ActorName ?? before.Actor}). Importing it again would add everyone in it a second time.");
+        }
     }
 
     private async Task CheckTakenNumbersAsync(ImportSheet sheet, CancellationToken cancellationToken)
@@ -111,7 +145,7 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         {
             if (row.Number is { } number && programOf.TryGetValue(number, out var program))
             {
-                sheet.Add(row.Row, ImportColumns.CredentialNumber, $"The credential number {number} already belongs to someone in PeerEthics (with {program}). Each credential number belongs to one person.");
+                sheet.Add(row.Row, ImportColumns.CredentialNumber, $"The credential number {number} is already in PeerEthics, on a {program} credential. Each credential number belongs to one person.");
             }
         }
     }
@@ -186,6 +220,7 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
                     newSupervisor = new Supervisor { Name = supervisor, OrganisationId = organisationId, Organisation = newOrganisation };
                     newSupervisors[(supervisor.ToLowerInvariant(), row.Employer?.ToLowerInvariant() ?? "")] = newSupervisor;
                     plan.NewSupervisors.Add(newSupervisor);
+                    plan.NewSupervisorLabels.Add(row.Employer is null ? supervisor : $"{supervisor} ({row.Employer})");
                 }
             }
 
@@ -193,11 +228,11 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         }
     }
 
-    private async Task WriteAsync(int programId, string programSlug, string fileName, string sha256, ImportSheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    private async Task WriteAsync(ImportTarget target, ImportSheet sheet, ImportPlan plan, CancellationToken cancellationToken)
     {
-        var entry = audit.Record(AuditAction, $"program:{programSlug}",
-            detail: $"{fileName} (sha256 {sha256}): {ImportReport.Count(sheet.RowCount, "person", "people")}, {ImportReport.Count(plan.NewOrganisations.Count, "new employer", "new employers")}, {ImportReport.Count(plan.NewSupervisors.Count, "new supervisor", "new supervisors")}");
-        var reason = $"Imported from {fileName}.";
+        var entry = audit.Record(AuditAction, $"program:{target.Slug}",
+            detail: $"{target.FileName} (sha256 {target.Sha256}): {ImportReport.Count(sheet.RowCount, "person", "people")}, {ImportReport.Count(plan.NewOrganisations.Count, "new employer", "new employers")}, {ImportReport.Count(plan.NewSupervisors.Count, "new supervisor", "new supervisors")}");
+        var reason = $"Imported from {target.FileName}.";
         foreach (var row in sheet.Rows)
         {
             var input = row.Person;
@@ -221,7 +256,7 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
             var credential = new Credential
             {
                 Person = person,
-                ProgramId = programId,
+                ProgramId = target.ProgramId,
                 Number = row.Number,
                 Status = status,
                 IssuedOn = row.IssuedOn,
@@ -238,6 +273,9 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The program and the file an import is for.</summary>
+    private sealed record ImportTarget(int ProgramId, string Slug, string Name, string FileName, string Sha256);
+
     /// <summary>A row's employer and supervisor: one found in PeerEthics (its id) or one the import adds.</summary>
     private sealed record RowLinks(int? OrganisationId, Organisation? NewOrganisation, int? SupervisorId, Supervisor? NewSupervisor);
 
@@ -247,6 +285,9 @@ public sealed class PeopleImporter(PeerEthicsDb db, AuditLog audit, ProgramSetti
         public List<Organisation> NewOrganisations { get; } = [];
 
         public List<Supervisor> NewSupervisors { get; } = [];
+
+        /// <summary>Each new supervisor's name, with the employer they are added at.</summary>
+        public List<string> NewSupervisorLabels { get; } = [];
 
         public Dictionary<int, RowLinks> Links { get; } = [];
     }

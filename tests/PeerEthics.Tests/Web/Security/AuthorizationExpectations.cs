@@ -85,6 +85,11 @@ public static class AuthorizationExpectations
 
         // Rules
         new("/staff/rules/{code}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Importing people
+        new("/staff/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/import/{upload}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator), new() { ["upload"] = new string('0', 64) }),
+        new("/api/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 
