@@ -38,12 +38,16 @@ public sealed record ImportReport(
     /// <summary>How many rows have at least one problem (the header counts as row 1).</summary>
     public int RowsWithProblems => Problems.Select(p => p.Row).Distinct().Count();
 
+    /// <summary>What the file adds: "14 people with a … credential, 4 new employers, 4 new supervisors".</summary>
+    public string Adds =>
+        $"{Count(Rows, "person", "people")} with a {ProgramName} credential"
+        + (NewEmployers.Count > 0 ? $", {Count(NewEmployers.Count, "new employer", "new employers")}" : "")
+        + (NewSupervisors.Count > 0 ? $", {Count(NewSupervisors.Count, "new supervisor", "new supervisors")}" : "");
+
     /// <summary>One sentence saying what happened or would happen.</summary>
     public string Summary()
     {
-        var adds = $"{Count(Rows, "person", "people")} with a {ProgramName} credential"
-            + (NewEmployers.Count > 0 ? $", {Count(NewEmployers.Count, "new employer", "new employers")}" : "")
-            + (NewSupervisors.Count > 0 ? $", {Count(NewSupervisors.Count, "new supervisor", "new supervisors")}" : "");
+        var adds = Adds;
         return (Imported, CanImport) switch
         {
             (true, _) => $"Imported {adds} from {FileName}.",

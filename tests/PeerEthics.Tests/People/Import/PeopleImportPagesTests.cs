@@ -49,6 +49,7 @@ public sealed class PeopleImportPagesTests
         Assert.Equal("14", preview.TextOf("row-count"));
         Assert.Contains("Harbor Recovery Center", preview.TextOf("new-employers"), StringComparison.Ordinal);
         Assert.Equal("Import 14 people", preview.TextOf("import-confirm"));
+        Assert.Equal("Importing people.csv adds 14 people with a Massachusetts Certified Peer Specialist (CPS) credential, 4 new employers, 4 new supervisors. Nothing is imported until you confirm.", preview.TextOf("import-summary"));
         Assert.Equal(0, (await CountsAsync(app)).People);
 
         var confirmed = await FormPost.PostAsync(staff, previewUrl, FormPost.Fields(("program", Seeds.Massachusetts), ("name", "people.csv")));
@@ -75,7 +76,7 @@ public sealed class PeopleImportPagesTests
         var preview = await Html.GetAsync(staff, uploaded.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, preview.Status);
-        Assert.Contains("Nothing was imported: 1 problem in 1 row of people.csv.", preview.TextOf("error-summary"), StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported people.csv has 1 problem in 1 row, listed below.", preview.TextOf("error-summary"), StringComparison.Ordinal);
         Assert.Equal($"{AddedRow} email The email address must look like name@example.org.", Cells(Regex.Match(preview.Markup, "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value));
         Assert.DoesNotContain("id=\"import-confirm\"", preview.Markup, StringComparison.Ordinal);
         Assert.StartsWith("Error:", TitleOf(preview), StringComparison.Ordinal);
