@@ -10,6 +10,7 @@ using PeerEthics.Disclosures;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
 using PeerEthics.People;
+using PeerEthics.People.Import;
 using PeerEthics.Programs;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
@@ -52,6 +53,7 @@ public partial class Program
         site.MapCeStaffApi();
         site.MapMyApi();
         site.MapDisclosuresApi();
+        site.MapPeopleImportApi();
         site.MapRazorPages();
 
         return app;
@@ -75,5 +77,6 @@ public partial class Program
         builder.Services.AddPeople();
         builder.Services.AddContinuingEducation();
         builder.Services.AddDisclosures();
+        builder.Services.AddPeopleImport();
     }
 }

@@ -6,6 +6,7 @@ using PeerEthics.Data;
 using PeerEthics.Ledger;
 using PeerEthics.Rules;
 using PeerEthics.People;
+using PeerEthics.People.Import;
 using PeerEthics.Programs;
 
 namespace PeerEthics.Cli;
@@ -51,6 +52,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(ProgramsCommands.Create(output));
         root.Subcommands.Add(CredentialsCommands.Create(output));
         root.Subcommands.Add(CohortsCommands.Create(output, error));
+        root.Subcommands.Add(PeopleCommands.Create(output, error));
         return root;
     }
 

@@ -112,6 +112,11 @@ public static class AuthorizationExpectations
         new("/api/ethics/disclosures/{id:int}", Access.StaffWithMfa(Roles.EthicsReviewer)),
         new("/api/ethics/disclosures/{id:int}/decision", Access.StaffWithMfa(Roles.EthicsReviewer)),
         new("/api/people/supervisors/{id:int}/account", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Importing people
+        new("/staff/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/import/{upload}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator), new() { ["upload"] = new string('0', 64) }),
+        new("/api/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 
