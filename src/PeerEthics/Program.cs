@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.Commitments;
 using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Codes.Staff;
@@ -50,6 +51,7 @@ public partial class Program
         site.MapPeopleApi();
         site.MapCeStaffApi();
         site.MapMyApi();
+        site.MapCommitmentsApi();
         site.MapRazorPages();
 
         return app;
@@ -72,5 +74,6 @@ public partial class Program
         builder.Services.AddPrograms();
         builder.Services.AddPeople();
         builder.Services.AddContinuingEducation();
+        builder.Services.AddCommitments();
     }
 }

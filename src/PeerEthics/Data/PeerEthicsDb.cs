@@ -61,6 +61,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<RenewalApplication> RenewalApplications => Set<RenewalApplication>();
 
+    public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -88,7 +90,7 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet
-                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange)
+                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange or ProgramPledgeTemplate)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {
