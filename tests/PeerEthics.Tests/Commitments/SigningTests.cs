@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerEthics.Accounts;
 using PeerEthics.Commitments;
 using PeerEthics.Data;
-using PeerEthics.Ledger.Pledges;
 using PeerEthics.People;
 using PeerEthics.Tests.Accounts;
 using PeerEthics.Tests.Codes.Pages;
@@ -328,7 +327,7 @@ public sealed class SigningTests
 
         private sealed class RemoteAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
         {
-            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
             {
                 app.Use((context, following) =>
                 {
