@@ -35,13 +35,13 @@ public static partial class Signers
     }
 
     /// <summary>Shows the signing page and submits its form as a browser would: its antiforgery token and its one-time key, then the fields.</summary>
-    public static async Task<(HttpResponseMessage Response, string IdempotencyKey)> SignOnPageAsync(
-        this Signer signer, string program, string? typedName, bool confirm, string? password, string? totp = null, string? idempotencyKey = null)
+    public static async Task<(HttpResponseMessage Response, string IdempotencyKey, IReadOnlyList<KeyValuePair<string, string>> Fields)> SignOnPageAsync(
+        this Signer signer, string program, string? typedName, bool confirm, string? password, string? totp = null)
     {
         var url = $"/my/commitments/sign?program={program}";
         var page = await Html.GetAsync(signer.Client, url);
         Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {page.Status}");
-        var key = idempotencyKey ?? KeyField().Match(page.Markup).Groups[1].Value;
+        var key = KeyField().Match(page.Markup).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(key), "the signing form has no idempotency key");
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -60,7 +60,7 @@ public static partial class Signers
             fields.Add(new("totp", totp));
         }
 
-        return (await signer.Client.PostAsync(url, new FormUrlEncodedContent(fields)), key);
+        return (await signer.Client.PostAsync(url, new FormUrlEncodedContent(fields)), key, fields);
     }
 
     public static async Task<HttpResponseMessage> SignThroughApiAsync(this HttpClient client, string program, string typedName, string? key = null,
