@@ -2,6 +2,7 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
+using PeerEthics.Commitments;
 using PeerEthics.ContinuingEducation;
 using PeerEthics.Codes.Pages;
 using PeerEthics.Codes.Staff;
@@ -54,6 +55,7 @@ public partial class Program
         site.MapMyApi();
         site.MapDisclosuresApi();
         site.MapPeopleImportApi();
+        site.MapCommitmentsApi();
         site.MapRazorPages();
 
         return app;
@@ -78,5 +80,6 @@ public partial class Program
         builder.Services.AddContinuingEducation();
         builder.Services.AddDisclosures();
         builder.Services.AddPeopleImport();
+        builder.Services.AddCommitments();
     }
 }

@@ -68,6 +68,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DisclosureDecision> DisclosureDecisions => Set<DisclosureDecision>();
 
+    public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -96,7 +98,7 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet
-                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange
+                or PeerEthics.Programs.ProgramSettings or CredentialStatusChange or ProgramPledgeTemplate
                 or DisclosureEvaluation or DisclosureDecision)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)

@@ -6,7 +6,7 @@ namespace PeerEthics.Ledger;
 /// <summary>
 /// What a person signed, as the signing flow hands it to <see cref="CommitmentLedger.AppendAsync"/>. Every
 /// reference is an opaque string so the ledger does not depend on how people, credentials and cohorts are
-/// stored. No IP address.
+/// stored. No IP address unless the program turns that on (<see cref="IpAddress"/>).
 /// </summary>
 /// <param name="CommitmentId">A new GUID (<see cref="NewId"/>): unguessable, it is also the key to the public verification page.</param>
 /// <param name="Person">The person's id in the people register.</param>
@@ -34,6 +34,12 @@ public sealed record CommitmentRecord(
     string Authentication,
     string? UserAgent)
 {
+    /// <summary>
+    /// The signer's IP address, only when the program records it (off by default). Optional and added to the payload
+    /// only when present, so every payload written before it existed canonicalizes, hashes and reads back unchanged.
+    /// </summary>
+    public string? IpAddress { get; init; }
+
     /// <summary>The payload format; a later format gets a new name, old entries keep theirs.</summary>
     public const string Schema = "peerethics.commitment/1";
 
@@ -82,6 +88,11 @@ public sealed record CommitmentRecord(
             problems[nameof(UserAgent)] = "must be at most 1000 characters.";
         }
 
+        if (IpAddress is not null && (IpAddress.Length is 0 or > 45 || !System.Net.IPAddress.TryParse(IpAddress, out _)))
+        {
+            problems[nameof(IpAddress)] = "must be an IPv4 or IPv6 address, or null when the program does not record it.";
+        }
+
         return problems;
 
         void Require(string field, string? value, int max)
@@ -116,6 +127,11 @@ public sealed record CommitmentRecord(
             ["authentication"] = Authentication,
             ["userAgent"] = UserAgent,
         };
+        if (IpAddress is not null)
+        {
+            payload["ipAddress"] = IpAddress;
+        }
+
         return CanonicalJson.Canonicalize(JsonSerializer.SerializeToElement(payload));
     }
 
@@ -135,7 +151,10 @@ public sealed record CommitmentRecord(
                 Text(p, "commitmentId") ?? "", Text(p, "person") ?? "", Text(p, "program") ?? "", Text(p, "credentialOrCohort"),
                 Text(p, "code") ?? "", p.TryGetProperty("codeVersion", out var v) && v.TryGetInt32(out var number) ? number : 0,
                 Text(p, "codeHash") ?? "", Text(p, "pledge") ?? "", Text(p, "typedName") ?? "", signedAt,
-                Text(p, "authentication") ?? "", Text(p, "userAgent"));
+                Text(p, "authentication") ?? "", Text(p, "userAgent"))
+            {
+                IpAddress = Text(p, "ipAddress"),
+            };
         }
         catch (JsonException)
         {

@@ -41,7 +41,7 @@ internal sealed class ProgramPledgeTemplateConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ProgramPledgeTemplate> builder)
     {
         builder.ToTable("ProgramPledgeTemplates");
-        builder.HasIndex(t => t.ProgramId).IsUnique();
+        builder.HasIndex(t => new { t.ProgramId, t.Version }).IsUnique();
         builder.Property(t => t.Text).HasMaxLength(4000);
         builder.Property(t => t.UpdatedBy).HasMaxLength(320);
         builder.HasOne(t => t.Program).WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerEthics.Accounts;
 using PeerEthics.Data;
 using PeerEthics.Tests.Codes.Pages;
+using PeerEthics.Tests.Commitments;
 using PeerEthics.Tests.Infrastructure;
 using PeerEthics.Tests.People;
 
@@ -20,6 +21,8 @@ public sealed class RenewalTests
         await using var app = new PeopleApp(provider).Started();
         var me = await app.CertifiedSpecialistAsync("Fern Renewer"); // expires 2028-11-23; window opens 2028-08-25
         var c = me.Credential.Id;
+        // Renewal also needs a signed commitment to the code in force (the commitments' own tests show it missing until then).
+        Assert.Equal(HttpStatusCode.Created, (await me.Client.SignThroughApiAsync("massachusetts-cps", "Fern Renewer")).StatusCode);
         var staff = app.CreateClientAs(Roles.Registrar);
 
         app.Clock.SetUtcNow(new DateTimeOffset(2028, 8, 24, 9, 0, 0, TimeSpan.Zero));
@@ -67,6 +70,7 @@ public sealed class RenewalTests
         await using var app = new PeopleApp(provider).Started();
         var me = await app.CertifiedSpecialistAsync("Gil Refused");
         var c = me.Credential.Id;
+        Assert.Equal(HttpStatusCode.Created, (await me.Client.SignThroughApiAsync("massachusetts-cps", "Gil Refused")).StatusCode);
         var staff = app.CreateClientAs(Roles.Registrar);
         app.Clock.SetUtcNow(new DateTimeOffset(2028, 10, 1, 9, 0, 0, TimeSpan.Zero));
         var activity = await me.Client.PostAsJsonAsync("/api/my/ce", new { credentialId = c, title = "All of it", provider = "MTC", completedOn = "2028-06-01", hours = 20, ethicsHours = 6 });

@@ -11,7 +11,7 @@ namespace PeerEthics.Tests.People;
 /// The app for people tests: the daily lapse job is off, as in every test app, unless <paramref name="lapseDaily"/>;
 /// helpers arrange people and credentials through the real services.
 /// </summary>
-public sealed class PeopleApp(DatabaseProvider provider, bool lapseDaily = false) : PeerEthicsAppFactory(provider)
+public class PeopleApp(DatabaseProvider provider, bool lapseDaily = false) : PeerEthicsAppFactory(provider)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

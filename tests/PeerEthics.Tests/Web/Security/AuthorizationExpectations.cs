@@ -117,6 +117,13 @@ public static class AuthorizationExpectations
         new("/staff/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/people/import/{upload}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator), new() { ["upload"] = new string('0', 64) }),
         new("/api/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Commitments: signing the code (self-service), the pledge template, who in a cohort has not signed
+        new("/my/commitments", Access.OwnRecordOnly),
+        new("/my/commitments/sign", Access.OwnRecordOnly),
+        new("/api/my/commitments", Access.OwnRecordOnly),
+        new("/staff/programs/{slug}/pledge", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts/{id:int}/unsigned", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 

@@ -545,6 +545,56 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.ToTable("CodeDrafts");
                 });
 
+            modelBuilder.Entity("PeerEthics.Commitments.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CodeVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommitmentId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<int?>("CredentialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeVersionId");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("CommitmentId")
+                        .IsUnique();
+
+                    b.HasIndex("CredentialId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("PersonId", "ProgramId", "CodeVersionId")
+                        .IsUnique();
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -976,6 +1026,9 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RecordIpAddress")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -988,9 +1041,12 @@ namespace PeerEthics.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId")
+                    b.HasIndex("ProgramId", "Version")
                         .IsUnique();
 
                     b.ToTable("ProgramPledgeTemplates", (string)null);
@@ -1552,6 +1608,43 @@ namespace PeerEthics.Data.Migrations.Postgres
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.Commitments.Commitment", b =>
+                {
+                    b.HasOne("PeerEthics.Codes.CodeVersion", "CodeVersion")
+                        .WithMany()
+                        .HasForeignKey("CodeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.People.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.People.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CodeVersion");
+
+                    b.Navigation("Person");
 
                     b.Navigation("Program");
                 });

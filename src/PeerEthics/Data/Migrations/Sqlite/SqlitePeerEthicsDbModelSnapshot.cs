@@ -528,6 +528,54 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.ToTable("CodeDrafts");
                 });
 
+            modelBuilder.Entity("PeerEthics.Commitments.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommitmentId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeVersionId");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("CommitmentId")
+                        .IsUnique();
+
+                    b.HasIndex("CredentialId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("PersonId", "ProgramId", "CodeVersionId")
+                        .IsUnique();
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
             modelBuilder.Entity("PeerEthics.ContinuingEducation.CeActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -943,6 +991,9 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RecordIpAddress")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -955,9 +1006,12 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId")
+                    b.HasIndex("ProgramId", "Version")
                         .IsUnique();
 
                     b.ToTable("ProgramPledgeTemplates", (string)null);
@@ -1499,6 +1553,43 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.Commitments.Commitment", b =>
+                {
+                    b.HasOne("PeerEthics.Codes.CodeVersion", "CodeVersion")
+                        .WithMany()
+                        .HasForeignKey("CodeVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.People.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.People.Credential", null)
+                        .WithMany()
+                        .HasForeignKey("CredentialId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeerEthics.Programs.CredentialProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CodeVersion");
+
+                    b.Navigation("Person");
 
                     b.Navigation("Program");
                 });
