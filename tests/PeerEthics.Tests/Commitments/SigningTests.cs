@@ -290,8 +290,10 @@ public sealed class SigningTests
 
         var registrar = app.CreateClientAs(Roles.Registrar);
         var beforeAny = await registrar.GetFromJsonAsync<JsonElement>($"/api/people/cohorts/{cohortId}/unsigned");
+        var pageBefore = await Html.GetAsync(registrar, $"/staff/cohorts/{cohortId}");
         var signed = await signs.Client.SignThroughApiAsync(Seeds.Massachusetts, "Alan Turing");
         var after = await registrar.GetFromJsonAsync<JsonElement>($"/api/people/cohorts/{cohortId}/unsigned");
+        var pageAfter = await Html.GetAsync(registrar, $"/staff/cohorts/{cohortId}");
 
         Assert.Equal(2, beforeAny.GetProperty("notSigned").GetArrayLength());
         Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
@@ -301,6 +303,14 @@ public sealed class SigningTests
         var id = (await signed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("commitmentId").GetString()!;
         Assert.Equal($"cohort:{cohortId}", (await app.RecordAsync(id)).CredentialOrCohort);
         Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync("/api/people/cohorts/999999/unsigned")).StatusCode);
+
+        // The cohort page says the same, before training starts on 1 March 2027.
+        Assert.Contains("2 trainees have not signed the code of ethics yet", pageBefore.TextOf("signing-status"), StringComparison.Ordinal);
+        Assert.Contains("Trainees sign before training starts on 1 March 2027.", pageBefore.TextOf("signing-status"), StringComparison.Ordinal);
+        Assert.Contains("1 trainee has not signed the code of ethics yet", pageAfter.TextOf("signing-status"), StringComparison.Ordinal);
+        var trainees = pageAfter.TextOf("trainees");
+        Assert.Contains("Alan Turing Yes", trainees, StringComparison.Ordinal);
+        Assert.Contains("Joan Clarke Not yet", trainees, StringComparison.Ordinal);
     }
 
     [Theory, AllDatabases]

@@ -126,8 +126,8 @@ public sealed class CohortPagesTests
 
         var after = await Html.GetAsync(staff, url);
         Assert.Contains("On 23 November 2026", after.TextOf("cohort-completed"), StringComparison.Ordinal);
-        Assert.Contains("Hal Yes: eligible for certification", after.TextOf("trainees"), StringComparison.Ordinal);
-        Assert.Contains("Ivy Leaver No", after.TextOf("trainees"), StringComparison.Ordinal);
+        Assert.Contains("Hal Not yet Yes: eligible for certification", after.TextOf("trainees"), StringComparison.Ordinal);
+        Assert.Contains("Ivy Leaver Not yet No", after.TextOf("trainees"), StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"personId\"", after.Markup, StringComparison.Ordinal);
         var person = await Html.GetAsync(staff, $"/staff/people/{finisher}");
         Assert.Contains("Completed training on 23 November 2026: eligible for certification.", person.Text, StringComparison.Ordinal);
