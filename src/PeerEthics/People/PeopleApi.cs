@@ -13,6 +13,7 @@ public static class PeopleApi
         api.MapGet("", Search).WithSummary("People whose name starts with q (any word; case and accents ignored), at most 50.");
         api.MapPost("", Create).WithSummary("Add a person.");
         api.MapGet("/{id:int}", Get).WithSummary("A person's record with credentials and status history. Every read is audited.");
+        api.MapPut("/{id:int}", Update).WithSummary("Change a person's details (every field; a blank optional field clears it). The audit trail names the fields changed.");
         api.MapPost("/{id:int}/credentials", OpenCredential).WithSummary("Open a credential with a program, as an applicant or trainee.");
         api.MapPost("/{id:int}/credentials/{credentialId:int}/status", ChangeStatus).WithSummary("Change a credential's status, with a reason.");
         api.MapGet("/organisations", Organisations).WithSummary("Employers.");
@@ -36,6 +37,9 @@ public static class PeopleApi
 
     private static async Task<Results<Ok<PersonJson>, ProblemHttpResult>> Get(int id, PeopleDirectory people, CancellationToken cancellationToken) =>
         await people.ReadForStaffAsync(id, cancellationToken) is { } person ? TypedResults.Ok(PersonJson.From(person)) : NotFound($"person {id}");
+
+    private static async Task<Results<Ok<PersonJson>, ValidationProblem, ProblemHttpResult>> Update(int id, PersonInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
+        Answer(await people.UpdateAsync(id, input, cancellationToken), p => TypedResults.Ok(PersonJson.From(p)));
 
     private static async Task<Results<Created<CredentialJson>, ValidationProblem, ProblemHttpResult>> OpenCredential(int id, CredentialInput input, CredentialLifecycle credentials, CancellationToken cancellationToken) =>
         Answer(await credentials.OpenAsync(id, input, cancellationToken), c => TypedResults.Created($"/api/people/{id}", CredentialJson.From(c)));

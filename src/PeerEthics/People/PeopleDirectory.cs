@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
@@ -61,6 +62,59 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
 
     public async Task<Outcome<PersonView>> CreateAsync(PersonInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
+        var userId = await CheckAsync(input, null, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return new Outcome<PersonView>.Refused(errors);
+        }
+
+        var person = new Person { LegalName = "" };
+        Apply(input, userId, person);
+        var entry = audit.Record("person.created", "person:new");
+        person.CreatedAt = entry.At;
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<PersonView>.Done((await LoadAsync(person.Id, cancellationToken))!);
+    }
+
+    public async Task<Outcome<PersonView>> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken = default) =>
+        await UpdateAsync(id, input, new FieldErrors(), cancellationToken);
+
+    /// <summary>
+    /// Changes a person's details (every field, as on the form: a blank optional field clears it). The audit entry
+    /// names the fields that changed, never their values.
+    /// </summary>
+    public async Task<Outcome<PersonView>> UpdateAsync(int id, PersonInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return new Outcome<PersonView>.NotFound($"person {id}");
+        }
+
+        var userId = await CheckAsync(input, id, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return new Outcome<PersonView>.Refused(errors);
+        }
+
+        string?[] Fields(Person p) => [p.LegalName, p.PreferredName, p.Email, p.Phone, p.PostalAddress, p.OrganisationId?.ToString(CultureInfo.InvariantCulture), p.SupervisorId?.ToString(CultureInfo.InvariantCulture), p.UserId];
+        string[] names = ["legal name", "preferred name", "email", "phone", "postal address", "employer", "supervisor", "account"];
+        var before = Fields(person);
+        Apply(input, userId, person);
+        var changed = names.Where((_, i) => before[i] != Fields(person)[i]).ToList();
+        if (changed.Count > 0)
+        {
+            audit.Record("person.updated", $"person:{id}", detail: string.Join(", ", changed));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new Outcome<PersonView>.Done((await LoadAsync(id, cancellationToken))!);
+    }
+
+    /// <summary>The rules a person's details follow beyond their shape: the employer, supervisor and account exist, and the account is no one else's. Returns the account's user id.</summary>
+    private async Task<string?> CheckAsync(PersonInput input, int? personId, FieldErrors errors, CancellationToken cancellationToken)
+    {
         input.Validate(errors);
         if (input.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
@@ -81,34 +135,26 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
             {
                 errors.Add("userEmail", $"There is no account with the email address {accountEmail}. Leave it blank to link an account later.");
             }
-            else if (await db.People.AnyAsync(p => p.UserId == userId, cancellationToken))
+            else if (await db.People.AnyAsync(p => p.UserId == userId && p.Id != personId, cancellationToken))
             {
                 errors.Add("userEmail", "That account is already linked to another person's record.");
             }
         }
 
-        if (errors.Any)
-        {
-            return new Outcome<PersonView>.Refused(errors);
-        }
+        return userId;
+    }
 
-        var person = new Person
-        {
-            LegalName = input.LegalName!.Trim(),
-            PreferredName = FormValues.Clean(input.PreferredName),
-            Email = FormValues.Clean(input.Email),
-            Phone = FormValues.Clean(input.Phone),
-            PostalAddress = FormValues.Clean(input.PostalAddress),
-            OrganisationId = input.OrganisationId,
-            SupervisorId = input.SupervisorId,
-            UserId = userId,
-        };
+    private static void Apply(PersonInput input, string? userId, Person person)
+    {
+        person.LegalName = input.LegalName!.Trim();
+        person.PreferredName = FormValues.Clean(input.PreferredName);
+        person.Email = FormValues.Clean(input.Email);
+        person.Phone = FormValues.Clean(input.Phone);
+        person.PostalAddress = FormValues.Clean(input.PostalAddress);
+        person.OrganisationId = input.OrganisationId;
+        person.SupervisorId = input.SupervisorId;
+        person.UserId = userId;
         person.SearchName = NameSearch.KeyFor(person.LegalName, person.PreferredName);
-        var entry = audit.Record("person.created", "person:new");
-        person.CreatedAt = entry.At;
-        db.People.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return new Outcome<PersonView>.Done((await LoadAsync(person.Id, cancellationToken))!);
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> OrganisationsAsync(CancellationToken cancellationToken = default) =>

@@ -112,11 +112,37 @@ public sealed class PeopleApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/staff/people/{other}/credentials/{credential.Id}/status")).StatusCode);
     }
 
+    [Theory, AllDatabases]
+    public async Task Put_changes_a_persons_details_and_refuses_an_account_linked_to_someone_else_naming_the_field(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        await app.CreateUserAsync("yara@example.org", Roles.PeerSpecialist);
+        await app.AddPersonAsync("Yara Linked", userEmail: "yara@example.org");
+        var id = await app.AddPersonAsync("Zed Plain");
+        var staff = app.CreateClientAs(Roles.Registrar);
+
+        var taken = await staff.PutAsJsonAsync($"/api/people/{id}", new { legalName = "Zed Plain", userEmail = "yara@example.org" });
+        var changed = await staff.PutAsJsonAsync($"/api/people/{id}", new { legalName = "Zed Plain-Jones", email = "zed@example.org" });
+        var missing = await staff.PutAsJsonAsync("/api/people/999999", new { legalName = "Nobody" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.True((await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("userEmail", out _));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var json = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Zed Plain-Jones", json.GetProperty("legalName").GetString());
+        Assert.Equal("zed@example.org", json.GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await using var scope = app.Scope();
+        var updates = await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().AuditEntries.Where(e => e.Action == "person.updated").ToListAsync();
+        Assert.Equal("legal name, email", Assert.Single(updates).Detail);
+    }
+
     public static TheoryData<string, string> Endpoints() => new()
     {
         { "GET", "/api/people" },
         { "POST", "/api/people" },
         { "GET", "/api/people/1" },
+        { "PUT", "/api/people/1" },
         { "POST", "/api/people/1/credentials" },
         { "POST", "/api/people/1/credentials/1/status" },
         { "GET", "/api/people/organisations" },
@@ -131,6 +157,7 @@ public sealed class PeopleApiTests
         { "GET", "/staff/people" },
         { "GET", "/staff/people/new" },
         { "GET", "/staff/people/1" },
+        { "GET", "/staff/people/1/edit" },
         { "GET", "/staff/people/1/credentials/1/status" },
     };
 
@@ -146,7 +173,7 @@ public sealed class PeopleApiTests
         async Task<HttpStatusCode> Call(HttpClient client)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (method == "POST")
+            if (method is "POST" or "PUT")
             {
                 request.Content = JsonContent.Create(new { });
             }

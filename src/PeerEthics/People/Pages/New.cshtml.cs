@@ -17,10 +17,26 @@ public sealed class PersonForm
     public string? SupervisorId { get; set; }
     public string? UserEmail { get; set; }
 
+    public static PersonForm From(PersonView person) => new()
+    {
+        LegalName = person.LegalName,
+        PreferredName = person.PreferredName,
+        Email = person.Email,
+        Phone = person.Phone,
+        PostalAddress = person.PostalAddress,
+        OrganisationId = person.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        SupervisorId = person.SupervisorId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        UserEmail = person.UserEmail,
+    };
+
     public PersonInput Read(FieldErrors errors) => new(LegalName, PreferredName, Email, Phone, PostalAddress,
         FormValues.ChosenId(OrganisationId, "organisationId", "Choose an employer from the list, or none.", errors),
         FormValues.ChosenId(SupervisorId, "supervisorId", "Choose a supervisor from the list, or none.", errors), UserEmail);
 }
+
+/// <summary>What the person fields partial (<c>_PersonFields.cshtml</c>) shows: the form as typed, its errors, the lists to choose from.</summary>
+public sealed record PersonFields(
+    PersonForm Form, FieldErrors Errors, IReadOnlyList<(int Id, string Name)> Organisations, IReadOnlyList<(int Id, string Name, string? Organisation)> Supervisors);
 
 [Authorize(Policy = Policies.ManagePeople)]
 public sealed class NewPersonModel(PeopleDirectory people) : PageModel
@@ -33,6 +49,8 @@ public sealed class NewPersonModel(PeopleDirectory people) : PageModel
     public IReadOnlyList<(int Id, string Name)> Organisations { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name, string? Organisation)> Supervisors { get; private set; } = [];
+
+    public PersonFields Fields => new(Form, Errors, Organisations, Supervisors);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadListsAsync(cancellationToken);
 

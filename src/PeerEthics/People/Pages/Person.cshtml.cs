@@ -33,6 +33,10 @@ public sealed class PersonModel(PeopleDirectory people, CredentialLifecycle cred
     [BindProperty(SupportsGet = true)]
     public bool Changed { get; set; }
 
+    /// <summary>The person's details were just changed (the notice after the edit page's redirect).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Updated { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 

@@ -42,6 +42,7 @@ public static class AuthorizationExpectations
         new("/staff/people", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/people/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/people/new", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/people/{id:int}/edit", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/people/{id:int}/credentials/{credentialId:int}/status", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/programs", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/programs/{slug}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
