@@ -100,6 +100,13 @@ public sealed class CohortJourneysTests(BrowserFixture fixture) : BrowserTest(fi
             await Expect(Page.Locator("#supervisors")).ToContainTextAsync($"Dana {unique}");
             await AssertAccessibleAsync();
             await KeepScreenshotAsync("supervisors");
+
+            await Page.GetByRole(AriaRole.Link, new() { Name = $"Link an account for Dana {unique}" }).ClickAsync();
+            await AssertAccessibleAsync();
+            await Page.GetByLabel("Email address of their account").FillAsync($"nobody-{unique}@example.org");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Save the account" }).ClickAsync();
+            await Expect(Page.Locator("#error-summary")).ToContainTextAsync("There is no account with the email address");
+            await AssertAccessibleAsync();
         });
 
     private async Task<int> TraineeAsync(string name)

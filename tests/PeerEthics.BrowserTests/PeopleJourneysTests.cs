@@ -54,6 +54,12 @@ public sealed class PeopleJourneysTests(BrowserFixture fixture) : BrowserTest(fi
 
             await OpenAsync($"/staff/people/{personId}");
             await AssertAccessibleAsync();
+            await Page.Locator("#edit-person").ClickAsync();
+            await AssertAccessibleAsync();
+            await Page.GetByLabel("Preferred name").FillAsync("Willow");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Save the details" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The details are changed.");
+            await Expect(Page.Locator("p.lead")).ToContainTextAsync("Goes by Willow.");
             await OpenAsync("/staff/people?q=willa");
             await AssertAccessibleAsync();
             await OpenAsync("/staff/people/new");

@@ -14,6 +14,40 @@ namespace PeerEthics.Tests.People;
 public sealed class OrganisationAndSupervisorPagesTests
 {
     [Theory, AllDatabases]
+    public async Task A_supervisor_is_linked_to_their_account_on_a_page_an_unknown_email_is_refused_and_blank_unlinks(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        await app.CreateUserAsync("cleo.supervisor@example.org", Roles.Supervisor);
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = Assert.IsType<PeerEthics.People.Forms.Outcome<int>.Done>(await scope.ServiceProvider.GetRequiredService<PeerEthics.People.PeopleDirectory>()
+                .AddSupervisorAsync("Cleo Supervisor", null, null, null)).Value;
+        }
+
+        var staff = app.CreateClientAs(Roles.Registrar);
+        var url = $"/staff/supervisors/{id}/account";
+        var unknown = await FormPost.PostForPageAsync(staff, url, FormPost.Fields(("userEmail", "nobody@example.org")));
+        var unlinkedBefore = await AccountOfAsync(app, db => db.Supervisors.Where(s => s.Id == id).Select(s => s.UserId));
+        var linked = await FormPost.PostAsync(staff, url, FormPost.Fields(("userEmail", "Cleo.Supervisor@example.org")));
+        var list = await Html.GetAsync(staff, "/staff/supervisors?linked=true");
+        var form = await Html.GetAsync(staff, url);
+        var unlinked = await FormPost.PostAsync(staff, url, FormPost.Fields(("userEmail", "")));
+
+        Assert.Contains("There is no account with the email address nobody@example.org.", unknown.TextOf("error-summary"), StringComparison.Ordinal);
+        Assert.Contains("value=\"nobody@example.org\"", unknown.Markup, StringComparison.Ordinal);
+        Assert.Null(unlinkedBefore);
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Contains("Cleo Supervisor", list.TextOf("supervisors"), StringComparison.Ordinal);
+        Assert.Contains("cleo.supervisor@example.org Change for Cleo Supervisor", list.TextOf("supervisors"), StringComparison.Ordinal);
+        Assert.Contains("The supervisor's account is changed.", list.TextOf("notice"), StringComparison.Ordinal);
+        Assert.Contains("Now linked to cleo.supervisor@example.org.", form.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
+        Assert.Null(await AccountOfAsync(app, db => db.Supervisors.Where(s => s.Id == id).Select(s => s.UserId)));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/staff/supervisors/999999/account")).StatusCode);
+    }
+
+    [Theory, AllDatabases]
     public async Task An_employer_and_a_supervisor_added_on_their_pages_are_chosen_for_a_new_person(DatabaseProvider provider)
     {
         await using var app = new PeopleApp(provider).Started();
@@ -95,6 +129,12 @@ public sealed class OrganisationAndSupervisorPagesTests
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<int> IdOfAsync(PeopleApp app, Func<PeerEthicsDb, IQueryable<int>> query)
+    {
+        await using var scope = app.Scope();
+        return await query(scope.ServiceProvider.GetRequiredService<PeerEthicsDb>()).SingleAsync();
+    }
+
+    private static async Task<string?> AccountOfAsync(PeopleApp app, Func<PeerEthicsDb, IQueryable<string?>> query)
     {
         await using var scope = app.Scope();
         return await query(scope.ServiceProvider.GetRequiredService<PeerEthicsDb>()).SingleAsync();

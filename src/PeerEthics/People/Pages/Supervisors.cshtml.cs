@@ -16,7 +16,7 @@ public sealed class SupervisorForm
     public string? OrganisationId { get; set; }
 }
 
-public sealed record SupervisorRow(int Id, string Name, string? Organisation, string? Email, string? Phone, int People);
+public sealed record SupervisorRow(int Id, string Name, string? Organisation, string? Email, string? Phone, int People, string? AccountEmail);
 
 /// <summary>Supervisors: the list, and a form to add one (then chosen as a person's supervisor).</summary>
 [Authorize(Policy = Policies.ManagePeople)]
@@ -29,6 +29,10 @@ public sealed class SupervisorsModel(PeopleDirectory people, PeerEthicsDb db) : 
 
     [BindProperty(SupportsGet = true)]
     public bool Added { get; set; }
+
+    /// <summary>A supervisor's account was just linked or unlinked (the notice after the account page's redirect).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Linked { get; set; }
 
     public FieldErrors Errors { get; private set; } = new();
 
@@ -58,7 +62,8 @@ public sealed class SupervisorsModel(PeopleDirectory people, PeerEthicsDb db) : 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Supervisors = await db.Supervisors.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Select(s => new SupervisorRow(s.Id, s.Name, s.Organisation!.Name, s.Email, s.Phone, db.People.Count(p => p.SupervisorId == s.Id)))
+            .Select(s => new SupervisorRow(s.Id, s.Name, s.Organisation!.Name, s.Email, s.Phone, db.People.Count(p => p.SupervisorId == s.Id),
+                db.Users.Where(u => u.Id == s.UserId).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         Organisations = await people.OrganisationsAsync(cancellationToken);
     }

@@ -113,6 +113,7 @@ public static class AuthorizationExpectations
         new("/api/ethics/disclosures/{id:int}", Access.StaffWithMfa(Roles.EthicsReviewer)),
         new("/api/ethics/disclosures/{id:int}/decision", Access.StaffWithMfa(Roles.EthicsReviewer)),
         new("/api/people/supervisors/{id:int}/account", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/supervisors/{id:int}/account", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
 
         // Importing people
         new("/staff/people/import", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
