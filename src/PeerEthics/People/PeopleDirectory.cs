@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
+using PeerEthics.Disclosures;
 using PeerEthics.People.Forms;
 using PeerEthics.Programs;
 
@@ -82,7 +83,8 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
 
     /// <summary>
     /// Changes a person's details (every field, as on the form: a blank optional field clears it). The audit entry
-    /// names the fields that changed, never their values.
+    /// names the fields that changed, never their values. A new supervisor takes over the person's disclosures
+    /// (<see cref="DisclosureRouting"/>).
     /// </summary>
     public async Task<Outcome<PersonView>> UpdateAsync(int id, PersonInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
@@ -101,11 +103,17 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
         string?[] Fields(Person p) => [p.LegalName, p.PreferredName, p.Email, p.Phone, p.PostalAddress, p.OrganisationId?.ToString(CultureInfo.InvariantCulture), p.SupervisorId?.ToString(CultureInfo.InvariantCulture), p.UserId];
         string[] names = ["legal name", "preferred name", "email", "phone", "postal address", "employer", "supervisor", "account"];
         var before = Fields(person);
+        var formerSupervisorId = person.SupervisorId;
         Apply(input, userId, person);
         var changed = names.Where((_, i) => before[i] != Fields(person)[i]).ToList();
         if (changed.Count > 0)
         {
             audit.Record("person.updated", $"person:{id}", detail: string.Join(", ", changed));
+            if (person.SupervisorId != formerSupervisorId)
+            {
+                await DisclosureRouting.FollowSupervisorAsync(db, audit, id, person.SupervisorId, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -18,6 +18,40 @@ namespace PeerEthics.Tests.Disclosures;
 public sealed class DisclosureAccessTests
 {
     [Theory, AllDatabases]
+    public async Task A_new_supervisor_takes_over_the_persons_disclosures_and_with_none_left_a_waiting_one_goes_to_ethics_staff(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        var former = await app.SupervisorAsync("Fay Former");
+        var next = await app.SupervisorAsync("Ned Next");
+        var me = await app.DiscloserAsync("Moe Moving", former);
+        var id = await me.FileAsync(DisclosurePeople.Gift);
+        var registrar = app.CreateClientAs(Roles.Registrar);
+
+        var moved = await registrar.PutAsJsonAsync($"/api/people/{me.PersonId}", new { legalName = "Moe Moving", supervisorId = next.SupervisorId, userEmail = await EmailOfAsync(app, me.UserId) });
+        var formerAfterMove = (await former.Client.GetAsync($"/api/supervision/disclosures/{id}")).StatusCode;
+        var nextAfterMove = (await next.Client.GetAsync($"/api/supervision/disclosures/{id}")).StatusCode;
+        var none = await registrar.PutAsJsonAsync($"/api/people/{me.PersonId}", new { legalName = "Moe Moving", userEmail = await EmailOfAsync(app, me.UserId) });
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, formerAfterMove);
+        Assert.Equal(HttpStatusCode.OK, nextAfterMove);
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await next.Client.GetAsync($"/api/supervision/disclosures/{id}")).StatusCode);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
+        var disclosure = await db.Disclosures.AsNoTracking().SingleAsync(d => d.Id == id);
+        Assert.Equal((null, PeerEthics.Disclosures.DisclosureStatus.WithEthicsStaff), (disclosure.SupervisorId, disclosure.Status));
+        var moves = await db.AuditEntries.Where(e => e.Action == "disclosure.reassigned" && e.Target == $"disclosure:{id}").OrderBy(e => e.Id).Select(e => e.Detail).ToListAsync();
+        Assert.Equal([$"supervisor:{former.SupervisorId} to supervisor:{next.SupervisorId}", $"supervisor:{next.SupervisorId} to ethics staff"], moves);
+    }
+
+    private static async Task<string?> EmailOfAsync(PeopleApp app, string userId)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync();
+    }
+
+    [Theory, AllDatabases]
     public async Task Another_persons_disclosure_is_not_found_on_every_id_route(DatabaseProvider provider)
     {
         await using var app = new PeopleApp(provider).Started();
