@@ -12,7 +12,9 @@ public static class AccountsSetup
         services.AddIdentity<User, IdentityRole>(IdentitySettings.Configure)
             .AddEntityFrameworkStores<PeerEthicsDb>()
             .AddUserStore<AccountStore>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: a code works once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = IdentitySettings.PasswordHashIterations);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Passwords.ResetLinkLifetime);
         services.AddEmail();

@@ -66,6 +66,33 @@ public sealed class SignInTests
     }
 
     [Theory, AllDatabases]
+    public async Task An_authenticator_code_signs_in_once_and_neither_it_nor_an_earlier_one_works_again(DatabaseProvider provider)
+    {
+        await using var app = new PeerEthicsAppFactory(provider);
+        var (_, key) = await app.CreateUserWithAuthenticatorAsync("una@example.org", Roles.Registrar);
+        var browser = new AccountClient(app);
+        var now = DateTimeOffset.UtcNow;
+
+        await browser.SignInWithCodeAsync("una@example.org", key);
+        await browser.SignOutAsync();
+        async Task<string> TryAsync(string code)
+        {
+            Assert.StartsWith("/account/sign-in/two-factor", await browser.SignInAsync("una@example.org"), StringComparison.Ordinal);
+            await browser.GetAsync("/account/sign-in/two-factor");
+            return (await browser.PostForPageAsync("/account/sign-in/two-factor", ("Code", code))).Text;
+        }
+
+        var same = await TryAsync(Totp.Code(key, now));
+        var earlier = await TryAsync(Totp.Code(key, now.AddSeconds(-30)));
+        var next = await browser.PostAsync("/account/sign-in/two-factor", ("Code", Totp.Code(key, now.AddSeconds(30))));
+
+        Assert.Contains("Code: that code is not right", same, StringComparison.Ordinal);
+        Assert.Contains("Code: that code is not right", earlier, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal("/account", next.Headers.Location?.OriginalString);
+    }
+
+    [Theory, AllDatabases]
     public async Task A_recovery_code_signs_in_once_and_is_then_spent(DatabaseProvider provider)
     {
         await using var app = new PeerEthicsAppFactory(provider);
