@@ -1,5 +1,6 @@
 using PeerEthics.Accounts;
 using PeerEthics.Audit;
+using PeerEthics.Campaigns;
 using PeerEthics.Cli;
 using PeerEthics.Codes;
 using PeerEthics.Commitments;
@@ -32,9 +33,10 @@ public partial class Program
 
         AddFeatures(builder, AuditProcessActor.System);
         builder.Services.AddWebDefaults();
-        // What only a running server does: the ledger's signing key made at start, the daily lapse job.
+        // What only a running server does: the ledger's signing key made at start, the daily lapse and reminder jobs.
         builder.Services.AddLedgerKeyAtStart();
         builder.Services.AddLapseJob();
+        builder.Services.AddCampaignReminderJob();
 
         var app = builder.Build();
 
@@ -56,6 +58,7 @@ public partial class Program
         site.MapDisclosuresApi();
         site.MapPeopleImportApi();
         site.MapCommitmentsApi();
+        site.MapCampaignsApi();
         site.MapRazorPages();
 
         return app;
@@ -81,5 +84,6 @@ public partial class Program
         builder.Services.AddDisclosures();
         builder.Services.AddPeopleImport();
         builder.Services.AddCommitments();
+        builder.Services.AddCampaigns();
     }
 }

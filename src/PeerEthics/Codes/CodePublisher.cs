@@ -9,8 +9,11 @@ namespace PeerEthics.Codes;
 /// <summary>What publishing a code document came to.</summary>
 public abstract record PublishOutcome
 {
-    /// <summary>A new version was stored.</summary>
-    public sealed record Published(CodeVersion Version) : PublishOutcome;
+    /// <summary>A new version was stored; from the second version on, with the re-commitment campaign it started.</summary>
+    public sealed record Published(CodeVersion Version) : PublishOutcome
+    {
+        public Campaigns.CampaignStarted? Campaign { get; init; }
+    }
 
     /// <summary>The code already has a version with this exact text; nothing was stored.</summary>
     public sealed record AlreadyPublished(CodeVersion Version) : PublishOutcome;
@@ -28,7 +31,7 @@ public sealed record EarliestEffective(DateOnly Date, int Version)
 }
 
 /// <summary>Stores a code document as a new immutable version of a program's code.</summary>
-public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog audit)
+public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog audit, Campaigns.CampaignStarter campaigns)
 {
     internal static readonly JsonSerializerOptions DocumentJsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -60,14 +63,28 @@ public sealed class CodePublisher(PeerEthicsDb db, TimeProvider clock, AuditLog 
             return Refuse("effective", earliest.Rule(effective));
         }
 
+        // One transaction: the version, the re-commitment campaign it starts (with who must sign) and their audit entries.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         var number = 1 + (await db.CodeVersions.Where(v => v.CodeId == program.CodeId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
-        var version = NewVersion(parsed, source, hash, number, effective, clock.GetUtcNow());
+        var version = NewVersion(parsed, source, hash, number, effective, now);
         version.CodeId = program.CodeId;
         program.Code.Title = version.Title;
         db.CodeVersions.Add(version);
         audit.Record("code.version-published", $"code:{program.Code.Slug}/{number}", detail: $"effective {effective:yyyy-MM-dd}, sha256 {hash}");
+        var (campaign, ended) = await campaigns.AddAsync(program, version, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new PublishOutcome.Published(version);
+        if (campaign is not null)
+        {
+            campaigns.RecordStart(campaign, program, version, ended);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new PublishOutcome.Published(version)
+        {
+            Campaign = campaign is null ? null : new Campaigns.CampaignStarted(campaign.Id, campaign.OpensOn, campaign.Deadline, campaign.Members.Count),
+        };
     }
 
     /// <summary>

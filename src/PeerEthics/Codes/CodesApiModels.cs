@@ -11,7 +11,9 @@ public sealed record CodeVersionResponse(
     string ContentHash,
     bool InForce,
     IReadOnlyList<VersionSummary> Versions,
-    CodeDocumentJson Document)
+    CodeDocumentJson Document,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Campaigns.CampaignStartedJson? Campaign = null)
 {
     public static CodeVersionResponse From(CodeVersionView view) => new(
         view.Code, view.Version.Number, view.Version.EffectiveDate, view.Version.PublishedAt, view.Version.ContentHash,

@@ -67,8 +67,9 @@ public static class CodesCommands
             var outcome = await scope.ServiceProvider.GetRequiredService<CodePublisher>().PublishAsync(programSlug, source, effectiveDate, cancellationToken);
             switch (outcome)
             {
-                case PublishOutcome.Published(var version):
+                case PublishOutcome.Published(var version) published:
                     await output.WriteLineAsync($"Published {programSlug} version {version.Number}, in force from {version.EffectiveDate:yyyy-MM-dd}, sha256 {version.ContentHash}.");
+                    await WriteCampaignAsync(output, published.Campaign);
                     return 0;
                 case PublishOutcome.AlreadyPublished(var version):
                     await output.WriteLineAsync($"Unchanged: {programSlug} version {version.Number} already has exactly this text (sha256 {version.ContentHash}).");
@@ -85,6 +86,15 @@ public static class CodesCommands
             }
         });
         return command;
+    }
+
+    /// <summary>The line a publish prints about the re-commitment campaign it started, if it started one.</summary>
+    internal static async Task WriteCampaignAsync(TextWriter output, Campaigns.CampaignStarted? campaign)
+    {
+        if (campaign is not null)
+        {
+            await output.WriteLineAsync($"Re-commitment campaign {campaign.Id} started: {campaign.MustSign} must sign by {campaign.Deadline:yyyy-MM-dd} (`peerethics campaigns show {campaign.Id}`).");
+        }
     }
 
     private static Command List(TextWriter output)

@@ -11,7 +11,8 @@ namespace PeerEthics.Commitments;
 public sealed record SignCommitmentJson(string? Program, string? TypedName, string? Password, string? Totp, bool? Confirm);
 
 /// <summary>The caller's commitments, and the programs whose code version in force they have not signed yet.</summary>
-public sealed record MyCommitmentsJson(IReadOnlyList<MyCommitment> Commitments, IReadOnlyList<ToSignJson> ToSign);
+/// <summary>The caller's commitments, what they have yet to sign, and the re-commitment campaigns they are in and have not signed (pending or overdue).</summary>
+public sealed record MyCommitmentsJson(IReadOnlyList<MyCommitment> Commitments, IReadOnlyList<ToSignJson> ToSign, IReadOnlyList<Campaigns.CommitmentDueJson> Due);
 
 public sealed record ToSignJson(string Program, string ProgramName, string Code, int CodeVersion, string CodeHash, string SignUrl);
 
@@ -36,7 +37,8 @@ public static class CommitmentsApi
         return app;
     }
 
-    private static async Task<Ok<MyCommitmentsJson>> List(ClaimsPrincipal user, PeopleDirectory people, CommitmentIndex index, CommitmentSigning signing, CancellationToken cancellationToken)
+    private static async Task<Ok<MyCommitmentsJson>> List(
+        ClaimsPrincipal user, PeopleDirectory people, CommitmentIndex index, CommitmentSigning signing, Campaigns.CampaignDashboard campaigns, CancellationToken cancellationToken)
     {
         var personId = await MyApi.PersonIdAsync(user, people, cancellationToken);
         var toSign = new List<ToSignJson>();
@@ -48,7 +50,8 @@ public static class CommitmentsApi
             }
         }
 
-        return TypedResults.Ok(new MyCommitmentsJson(await index.ForPersonAsync(personId, cancellationToken), toSign));
+        var due = await campaigns.UnsignedForPersonAsync(personId, cancellationToken);
+        return TypedResults.Ok(new MyCommitmentsJson(await index.ForPersonAsync(personId, cancellationToken), toSign, [.. due.Select(Campaigns.CommitmentDueJson.From)]));
     }
 
     private static async Task<Results<Created<MyCommitment>, Ok<MyCommitment>, ValidationProblem, ProblemHttpResult>> Sign(

@@ -29,8 +29,11 @@ public static class MyApi
         await people.PersonIdOfAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)
         ?? throw new InvalidOperationException("The self-service policy let in an account without a person record.");
 
-    private static async Task<Ok<PersonJson>> Me(ClaimsPrincipal user, PeopleDirectory people, CancellationToken cancellationToken) =>
-        TypedResults.Ok(PersonJson.From((await people.ReadOwnAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))!));
+    private static async Task<Ok<PersonJson>> Me(ClaimsPrincipal user, PeopleDirectory people, Campaigns.CampaignDashboard campaigns, CancellationToken cancellationToken)
+    {
+        var me = (await people.ReadOwnAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))!;
+        return TypedResults.Ok(PersonJson.From(me, await campaigns.UnsignedForPersonAsync(me.Id, cancellationToken)));
+    }
 
     private static async Task<Results<Ok<CreditsJson>, ProblemHttpResult>> Credits(int credentialId, ClaimsPrincipal user, PeopleDirectory people, CeLog ce, CancellationToken cancellationToken)
     {

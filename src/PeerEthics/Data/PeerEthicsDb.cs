@@ -70,6 +70,14 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
 
+    public DbSet<PeerEthics.Campaigns.Campaign> Campaigns => Set<PeerEthics.Campaigns.Campaign>();
+
+    public DbSet<PeerEthics.Campaigns.CampaignMember> CampaignMembers => Set<PeerEthics.Campaigns.CampaignMember>();
+
+    public DbSet<PeerEthics.Campaigns.CampaignDeadlineChange> CampaignDeadlineChanges => Set<PeerEthics.Campaigns.CampaignDeadlineChange>();
+
+    public DbSet<PeerEthics.Campaigns.CampaignReminder> CampaignReminders => Set<PeerEthics.Campaigns.CampaignReminder>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -93,13 +101,13 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
     // ledger (its entries and signed checkpoints) are append-only, and so are the history of program settings
     // (a new value is a new effective-dated version) and of credential statuses. A saved rule set is what evaluations'
     // traces name; editing saves a new one. A disclosure's evaluations are what it was told when it was filed, and its
-    // decisions what it was told after.
+    // decisions what it was told after. A campaign's deadline changes are its history.
     private void RefuseChangesToPublishedVersions()
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.Entity is CodeVersion or Principle or AuditEntry or LedgerEntry or LedgerCheckpoint or RuleSet
                 or PeerEthics.Programs.ProgramSettings or CredentialStatusChange or ProgramPledgeTemplate
-                or DisclosureEvaluation or DisclosureDecision)
+                or DisclosureEvaluation or DisclosureDecision or PeerEthics.Campaigns.CampaignDeadlineChange)
             .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (changed is not null)
         {

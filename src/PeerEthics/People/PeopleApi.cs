@@ -33,10 +33,12 @@ public static class PeopleApi
         TypedResults.Ok<IReadOnlyList<PersonSummaryJson>>([.. (await people.SearchAsync(q, cancellationToken)).Select(PersonSummaryJson.From)]);
 
     private static async Task<Results<Created<PersonJson>, ValidationProblem, ProblemHttpResult>> Create(PersonInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
-        Answer(await people.CreateAsync(input, cancellationToken), p => TypedResults.Created($"/api/people/{p.Id}", PersonJson.From(p)));
+        Answer(await people.CreateAsync(input, cancellationToken), p => TypedResults.Created($"/api/people/{p.Id}", PersonJson.From(p, [])));
 
-    private static async Task<Results<Ok<PersonJson>, ProblemHttpResult>> Get(int id, PeopleDirectory people, CancellationToken cancellationToken) =>
-        await people.ReadForStaffAsync(id, cancellationToken) is { } person ? TypedResults.Ok(PersonJson.From(person)) : NotFound($"person {id}");
+    private static async Task<Results<Ok<PersonJson>, ProblemHttpResult>> Get(int id, PeopleDirectory people, Campaigns.CampaignDashboard campaigns, CancellationToken cancellationToken) =>
+        await people.ReadForStaffAsync(id, cancellationToken) is { } person
+            ? TypedResults.Ok(PersonJson.From(person, await campaigns.UnsignedForPersonAsync(id, cancellationToken)))
+            : NotFound($"person {id}");
 
     private static async Task<Results<Ok<PersonJson>, ValidationProblem, ProblemHttpResult>> Update(int id, PersonInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
         Answer(await people.UpdateAsync(id, input, cancellationToken), p => TypedResults.Ok(PersonJson.From(p)));

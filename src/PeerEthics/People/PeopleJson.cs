@@ -19,12 +19,18 @@ public sealed record PersonSummaryJson(int Id, string LegalName, string? Preferr
         [.. p.Credentials.Select(c => new CredentialBriefJson(c.Program, c.Number, c.Status.Name()))]);
 }
 
+/// <summary>
+/// A person's record. <c>CommitmentsDue</c> lists new code versions of open re-commitment campaigns they have not signed
+/// (state pending or overdue); <c>CommitmentOverdue</c> is true when one is overdue.
+/// </summary>
 public sealed record PersonJson(
     int Id, string LegalName, string? PreferredName, string? Email, string? Phone, string? PostalAddress,
-    int? OrganisationId, string? Organisation, int? SupervisorId, string? Supervisor, string? AccountEmail, IReadOnlyList<CredentialJson> Credentials)
+    int? OrganisationId, string? Organisation, int? SupervisorId, string? Supervisor, string? AccountEmail, IReadOnlyList<CredentialJson> Credentials,
+    bool CommitmentOverdue, IReadOnlyList<Campaigns.CommitmentDueJson> CommitmentsDue)
 {
-    public static PersonJson From(PersonView p) => new(p.Id, p.LegalName, p.PreferredName, p.Email, p.Phone, p.PostalAddress,
-        p.OrganisationId, p.OrganisationName, p.SupervisorId, p.SupervisorName, p.UserEmail, [.. p.Credentials.Select(CredentialJson.From)]);
+    public static PersonJson From(PersonView p, IReadOnlyList<Campaigns.PersonCampaign> due) => new(p.Id, p.LegalName, p.PreferredName, p.Email, p.Phone, p.PostalAddress,
+        p.OrganisationId, p.OrganisationName, p.SupervisorId, p.SupervisorName, p.UserEmail, [.. p.Credentials.Select(CredentialJson.From)],
+        due.Any(c => c.State == Campaigns.SignatureState.Overdue), [.. due.Select(Campaigns.CommitmentDueJson.From)]);
 }
 
 public sealed record NamedJson(int Id, string Name, string? Organisation = null);

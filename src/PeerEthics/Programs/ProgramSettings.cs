@@ -31,6 +31,12 @@ public sealed class ProgramSettings
     /// <summary>How many days before the expiry date a specialist may apply to renew.</summary>
     public int RenewalWindowDays { get; set; }
 
+    /// <summary>
+    /// Days people have to sign a new version of the program's code: a re-commitment campaign's deadline is the
+    /// version's effective date (or the publish day, if later) plus this many days. 14 to 365; 60 by default.
+    /// </summary>
+    public int SignNewVersionDays { get; set; } = ProgramSettingsInput.DefaultSignNewVersionDays;
+
     /// <summary>The template credential numbers are issued from and checked against, e.g. <c>CPS-######</c>.</summary>
     public required string NumberFormat { get; set; }
 

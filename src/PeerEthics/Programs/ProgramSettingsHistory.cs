@@ -60,6 +60,11 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
             return new Outcome<ProgramSettingsView>.NotFound($"program '{programSlug}'");
         }
 
+        if (input.SignNewVersionDays is null && !errors.Has("signNewVersionDays"))
+        {
+            input = input with { SignNewVersionDays = (await InForceOnAsync(program.Id, Today, cancellationToken))?.SignNewVersionDays ?? ProgramSettingsInput.DefaultSignNewVersionDays };
+        }
+
         input.Validate(Today, errors);
         if (errors.Any)
         {
@@ -77,6 +82,7 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
             GracePeriodDays = input.GracePeriodDays!.Value,
             RenewalWindowDays = input.RenewalWindowDays!.Value,
             NumberFormat = CredentialNumberFormat.Parse(input.NumberFormat)!.Template,
+            SignNewVersionDays = input.SignNewVersionDays!.Value,
             ToConfirm = false,
             Note = FormValues.Clean(input.Note),
             RecordedAt = entry.At,
@@ -97,5 +103,5 @@ public sealed class ProgramSettingsHistory(PeerEthicsDb db, TimeProvider clock, 
             .ToListAsync(cancellationToken);
 
     private static string Describe(ProgramSettingsInput s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"from {Display.Iso(s.EffectiveFrom!.Value)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}");
+        $"from {Display.Iso(s.EffectiveFrom!.Value)}: {s.RenewalCycleMonths}-month cycle, {FormValues.Hours(s.CeHoursPerCycle!.Value)} CE hours ({FormValues.Hours(s.EthicsHoursPerCycle!.Value)} ethics), {s.GracePeriodDays}-day grace, {s.RenewalWindowDays}-day renewal window, numbers {s.NumberFormat?.Trim()}, {s.SignNewVersionDays} days to sign a new code version");
 }

@@ -3,7 +3,10 @@ using PeerEthics.Web;
 
 namespace PeerEthics.Programs;
 
-/// <summary>A new settings version as the API receives it (JSON). Every value is required; the note is optional.</summary>
+/// <summary>
+/// A new settings version as the API receives it (JSON). Every value is required except the note and the days to sign a
+/// new code version (when left out: the value in force, else <see cref="DefaultSignNewVersionDays"/>).
+/// </summary>
 public sealed record ProgramSettingsInput(
     DateOnly? EffectiveFrom,
     int? RenewalCycleMonths,
@@ -12,9 +15,14 @@ public sealed record ProgramSettingsInput(
     int? GracePeriodDays,
     int? RenewalWindowDays,
     string? NumberFormat,
-    string? Note)
+    string? Note,
+    int? SignNewVersionDays = null)
 {
     public const int MaxNoteLength = 500;
+
+    public const int DefaultSignNewVersionDays = 60;
+    public const int MinSignNewVersionDays = 14;
+    public const int MaxSignNewVersionDays = 365;
 
     /// <summary>
     /// The rules a settings version must meet. A new version may not start before today: what was in force on a
@@ -39,6 +47,9 @@ public sealed record ProgramSettingsInput(
         Check("renewalWindowDays", RenewalWindowDays, "Enter how many days before expiry a specialist may apply to renew, such as 90.",
             d => d is < 1 or > 365 ? "The renewal window must be between 1 and 365 days."
                 : RenewalCycleMonths is { } months && d > months * 28 ? "The renewal window must be shorter than the renewal cycle." : null);
+        Check("signNewVersionDays", SignNewVersionDays, "Enter how many days people have to sign a new version of the code, such as 60.",
+            d => d is >= MinSignNewVersionDays and <= MaxSignNewVersionDays ? null
+                : $"The time to sign a new code version must be between {MinSignNewVersionDays} and {MaxSignNewVersionDays} days.");
         if (!errors.Has("numberFormat") && !CredentialNumberFormat.TryParse(NumberFormat, out _, out var problem))
         {
             errors.Add("numberFormat", problem);

@@ -13,6 +13,7 @@ public sealed record ProgramSettingsView(
     int GracePeriodDays,
     int RenewalWindowDays,
     string NumberFormat,
+    int SignNewVersionDays,
     bool ToConfirm,
     string? Note,
     DateTimeOffset RecordedAt,
@@ -20,7 +21,7 @@ public sealed record ProgramSettingsView(
 {
     public static readonly Expression<Func<ProgramSettings, ProgramSettingsView>> Project = s => new ProgramSettingsView(
         s.Id, s.ProgramId, s.EffectiveFrom, s.RenewalCycleMonths, s.CeHoursPerCycle, s.EthicsHoursPerCycle, s.GracePeriodDays,
-        s.RenewalWindowDays, s.NumberFormat, s.ToConfirm, s.Note, s.RecordedAt, s.RecordedByName);
+        s.RenewalWindowDays, s.NumberFormat, s.SignNewVersionDays, s.ToConfirm, s.Note, s.RecordedAt, s.RecordedByName);
 
     private static readonly Func<ProgramSettings, ProgramSettingsView> s_fromEntity = Project.Compile();
 

@@ -7,11 +7,11 @@ namespace PeerEthics.Programs;
 /// <summary>The settings of a program as the public API shows them: the values, not who recorded them.</summary>
 public sealed record ProgramSettingsJson(
     DateOnly EffectiveFrom, int RenewalCycleMonths, decimal CeHoursPerCycle, decimal EthicsHoursPerCycle,
-    int GracePeriodDays, int RenewalWindowDays, string NumberFormat, bool ToConfirm, string? Note)
+    int GracePeriodDays, int RenewalWindowDays, string NumberFormat, int SignNewVersionDays, bool ToConfirm, string? Note)
 {
     public static ProgramSettingsJson From(ProgramSettingsView s) => new(
         s.EffectiveFrom, s.RenewalCycleMonths, s.CeHoursPerCycle, s.EthicsHoursPerCycle, s.GracePeriodDays, s.RenewalWindowDays,
-        s.NumberFormat, s.ToConfirm, s.Note);
+        s.NumberFormat, s.SignNewVersionDays, s.ToConfirm, s.Note);
 }
 
 public sealed record ProgramJson(string Slug, string Name, string Code, ProgramSettingsJson? Settings);

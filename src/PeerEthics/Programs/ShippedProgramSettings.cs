@@ -12,7 +12,7 @@ public static class ShippedProgramSettings
 {
     public sealed record Entry(
         string Program, DateOnly EffectiveFrom, int RenewalCycleMonths, decimal CeHoursPerCycle, decimal EthicsHoursPerCycle,
-        int GracePeriodDays, int RenewalWindowDays, string NumberFormat);
+        int GracePeriodDays, int RenewalWindowDays, string NumberFormat, int SignNewVersionDays = ProgramSettingsInput.DefaultSignNewVersionDays);
 
     private sealed record Manifest(IReadOnlyList<Entry> Programs);
 
@@ -57,6 +57,7 @@ public static class ShippedProgramSettings
                 GracePeriodDays = entry.GracePeriodDays,
                 RenewalWindowDays = entry.RenewalWindowDays,
                 NumberFormat = entry.NumberFormat,
+                SignNewVersionDays = entry.SignNewVersionDays,
                 ToConfirm = true,
                 Note = "Starting values shipped with PeerEthics: settings to confirm, not facts of the code.",
                 RecordedAt = now,

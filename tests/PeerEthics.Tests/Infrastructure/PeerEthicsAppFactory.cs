@@ -47,6 +47,8 @@ public class PeerEthicsAppFactory(DatabaseProvider provider) : WebApplicationFac
         // Tests move the clock; the daily lapse job would wake and write audit entries in the middle of them.
         // Tests of the job turn it on (PeopleApp).
         builder.UseSetting("People:LapseDaily", "false");
+        // The same for the daily campaign reminders; their tests run them on the clock they set (CampaignApp).
+        builder.UseSetting("Campaigns:RemindDaily", "false");
         if (Provider == DatabaseProvider.Postgres)
         {
             _postgresConnection ??= CreateMigratedPostgresDatabase();

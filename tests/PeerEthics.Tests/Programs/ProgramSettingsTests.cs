@@ -133,12 +133,13 @@ public sealed class ProgramSettingsTests
         var response = await FormPost.PostAsync(staff, "/staff/programs/massachusetts-cps", FormPost.Fields(
             ("effectiveFrom", "2026-11-23"), ("renewalCycleMonths", "24"), ("ceHoursPerCycle", "20"),
             ("ethicsHoursPerCycle", "6"), ("gracePeriodDays", "90"), ("renewalWindowDays", "90"),
-            ("numberFormat", "CPS-######"), ("note", "Confirmed by the board")));
+            ("numberFormat", "CPS-######"), ("signNewVersionDays", "45"), ("note", "Confirmed by the board")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await Html.GetAsync(staff, response.Headers.Location!.ToString());
         Assert.DoesNotContain("id=\"to-confirm\"", page.Markup, StringComparison.Ordinal);
         Assert.Contains("Confirmed by the board", page.TextOf("history"), StringComparison.Ordinal);
+        Assert.Contains("45 days", page.TextOf("in-force-sign-days"), StringComparison.Ordinal);
     }
 
     [Theory]

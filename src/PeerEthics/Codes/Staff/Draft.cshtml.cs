@@ -94,9 +94,10 @@ public sealed class DraftModel(DraftPreviewReader previews, CodePublisher publis
 
         switch (await publisher.PublishAsync(preview.ProgramSlug, preview.Of.Source, effective, cancellationToken))
         {
-            case PublishOutcome.Published(var version):
+            case PublishOutcome.Published(var version) published:
                 var when = effective > Today ? $"It comes into force on {Display.Date(effective)}." : $"It is in force from {Display.Date(effective)}.";
-                TempData.Confirm($"Version {version.Number} of this code is published. {when}");
+                var campaign = published.Campaign is { } started ? $" {started.Sentence} See Staff: campaigns." : "";
+                TempData.Confirm($"Version {version.Number} of this code is published. {when}{campaign}");
                 return Redirect($"/codes/{Uri.EscapeDataString(preview.CodeSlug)}/versions/{version.Number}");
             case PublishOutcome.AlreadyPublished(var version):
                 Outcome = $"Nothing was published: version {version.Number} of this code already has exactly this text.";

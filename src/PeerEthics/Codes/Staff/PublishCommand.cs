@@ -75,13 +75,14 @@ public static class PublishCommand
 
             switch (await scope.ServiceProvider.GetRequiredService<CodePublisher>().PublishAsync(program.Slug, source, effectiveDate!.Value, cancellationToken))
             {
-                case PublishOutcome.Published(var version):
+                case PublishOutcome.Published(var version) published:
                     foreach (var warning in preview.Warnings)
                     {
                         await error.WriteLineAsync($"warning: line {warning.Line}: {warning.Message}");
                     }
 
                     await output.WriteLineAsync($"Published {slug} version {version.Number}, in force from {version.EffectiveDate:yyyy-MM-dd}, sha256 {version.ContentHash}.");
+                    await CodesCommands.WriteCampaignAsync(output, published.Campaign);
                     return 0;
                 case PublishOutcome.AlreadyPublished(var version):
                     await output.WriteLineAsync($"Unchanged: {slug} version {version.Number} already has exactly this text (sha256 {version.ContentHash}).");

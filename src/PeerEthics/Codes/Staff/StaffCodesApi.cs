@@ -24,7 +24,7 @@ public static class StaffCodesApi
             .WithTags("Codes")
             .WithSummary("Publish a code document as a new version of a code, or preview it (dryRun=true).")
             .WithDescription("Registrars and administrators, signed in with a second factor. JSON { \"text\": \"…\", \"effective\": \"yyyy-mm-dd\" }, "
-                + "or multipart/form-data with a file (or a text field) and an effective field. 201 with the new version; 200 with the existing one "
+                + "or multipart/form-data with a file (or a text field) and an effective field. 201 with the new version (from a code's second version on, with the re-commitment campaign it started: id, deadline, how many must sign); 200 with the existing one "
                 + "when the code already has exactly this text; with dryRun=true, 200 with the preview (warnings, lossless check, changes) and nothing stored; "
                 + "400 naming each field that is wrong; 404 for an unknown code.");
         return app;
@@ -68,9 +68,10 @@ public static class StaffCodesApi
 
         switch (await publisher.PublishAsync(program.Slug, text!, effective!.Value, cancellationToken))
         {
-            case PublishOutcome.Published(var version):
+            case PublishOutcome.Published(var version) published:
                 var created = await reader.GetAsync(code, version.Number, cancellationToken);
-                return TypedResults.Created($"/api/codes/{Uri.EscapeDataString(code)}/versions/{version.Number}", CodeVersionResponse.From(created!));
+                return TypedResults.Created($"/api/codes/{Uri.EscapeDataString(code)}/versions/{version.Number}",
+                    CodeVersionResponse.From(created!) with { Campaign = published.Campaign is { } started ? Campaigns.CampaignStartedJson.From(started) : null });
             case PublishOutcome.AlreadyPublished(var version):
                 var existing = await reader.GetAsync(code, version.Number, cancellationToken);
                 return TypedResults.Ok(CodeVersionResponse.From(existing!));

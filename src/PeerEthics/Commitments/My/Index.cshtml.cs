@@ -9,7 +9,7 @@ namespace PeerEthics.Commitments.My;
 
 /// <summary><c>/my/commitments</c>: what the person signed (with the check and the certificate of each), and what they have yet to sign.</summary>
 [Authorize(Policy = Policies.SelfService)]
-public sealed class MyCommitmentsModel(PeopleDirectory people, CommitmentIndex index, CommitmentSigning signing) : PageModel
+public sealed class MyCommitmentsModel(PeopleDirectory people, CommitmentIndex index, CommitmentSigning signing, Campaigns.CampaignDashboard campaigns) : PageModel
 {
     public IReadOnlyList<MyCommitment> Commitments { get; private set; } = [];
 
@@ -20,12 +20,18 @@ public sealed class MyCommitmentsModel(PeopleDirectory people, CommitmentIndex i
     [BindProperty(SupportsGet = true, Name = "signed")]
     public string? SignedId { get; set; }
 
+    /// <summary>New code versions of re-commitment campaigns the person has not signed (flagged when overdue).</summary>
+    public IReadOnlyList<Campaigns.PersonCampaign> CommitmentsDue { get; private set; } = [];
+
+    public DateOnly Today => index.Today;
+
     public MyCommitment? JustSigned => Commitments.FirstOrDefault(c => c.CommitmentId == SignedId);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var personId = await MyApi.PersonIdAsync(User, people, cancellationToken);
         Commitments = await index.ForPersonAsync(personId, cancellationToken);
+        CommitmentsDue = await campaigns.UnsignedForPersonAsync(personId, cancellationToken);
         foreach (var (slug, _) in await signing.ProgramsOfAsync(personId, cancellationToken))
         {
             if (await signing.PrepareAsync(personId, slug, cancellationToken) is { SignedCommitmentId: null, Ineligible: null } page)

@@ -17,11 +17,14 @@ public sealed class OpenCredentialForm
 
 /// <summary>A person's record for staff. Every view is audited (<c>person.viewed</c>).</summary>
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class PersonModel(PeopleDirectory people, CredentialLifecycle credentials, PeerEthicsDb db) : PageModel
+public sealed class PersonModel(PeopleDirectory people, CredentialLifecycle credentials, PeerEthicsDb db, Campaigns.CampaignDashboard campaigns) : PageModel
 {
     public PersonView Person { get; private set; } = null!;
 
     public DateOnly Today => credentials.Today;
+
+    /// <summary>New code versions of re-commitment campaigns the person has not signed (flagged when overdue).</summary>
+    public IReadOnlyList<Campaigns.PersonCampaign> CommitmentsDue { get; private set; } = [];
 
     public IReadOnlyList<(string Slug, string Name)> OpenablePrograms { get; private set; } = [];
 
@@ -66,6 +69,7 @@ public sealed class PersonModel(PeopleDirectory people, CredentialLifecycle cred
         }
 
         Person = person;
+        CommitmentsDue = await campaigns.UnsignedForPersonAsync(id, cancellationToken);
         var held = person.Credentials.Select(c => c.ProgramSlug).ToHashSet();
         var programs = await db.Programs.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken);
         OpenablePrograms = [.. programs.Where(p => !held.Contains(p.Slug)).Select(p => (p.Slug, p.Name))];

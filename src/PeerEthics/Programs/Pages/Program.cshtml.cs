@@ -18,6 +18,7 @@ public sealed class ProgramSettingsForm
     public string? GracePeriodDays { get; set; }
     public string? RenewalWindowDays { get; set; }
     public string? NumberFormat { get; set; }
+    public string? SignNewVersionDays { get; set; }
     public string? Note { get; set; }
 
     public static ProgramSettingsForm From(ProgramSettingsView? s, DateOnly today) => new()
@@ -29,6 +30,7 @@ public sealed class ProgramSettingsForm
         GracePeriodDays = s?.GracePeriodDays.ToString(CultureInfo.InvariantCulture),
         RenewalWindowDays = s?.RenewalWindowDays.ToString(CultureInfo.InvariantCulture),
         NumberFormat = s?.NumberFormat,
+        SignNewVersionDays = (s?.SignNewVersionDays ?? ProgramSettingsInput.DefaultSignNewVersionDays).ToString(CultureInfo.InvariantCulture),
     };
 
     public ProgramSettingsInput Read(FieldErrors errors) => new(
@@ -39,7 +41,8 @@ public sealed class ProgramSettingsForm
         FormValues.WholeNumber(GracePeriodDays, "gracePeriodDays", "grace period in days", "90", errors),
         FormValues.WholeNumber(RenewalWindowDays, "renewalWindowDays", "renewal window in days", "90", errors),
         NumberFormat,
-        Note);
+        Note,
+        FormValues.WholeNumber(SignNewVersionDays, "signNewVersionDays", "time to sign a new code version, in days", "60", errors));
 }
 
 [Authorize(Policy = Policies.ManagePrograms)]

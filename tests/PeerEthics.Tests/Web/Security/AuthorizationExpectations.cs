@@ -126,6 +126,13 @@ public static class AuthorizationExpectations
         new("/api/my/commitments", Access.OwnRecordOnly),
         new("/staff/programs/{slug}/pledge", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/cohorts/{id:int}/unsigned", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+
+        // Re-commitment campaigns: the dashboard, its API and changing a deadline (staff)
+        new("/staff/campaigns", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/campaigns/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/campaigns", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/campaigns/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/campaigns/{id:int}/deadline", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
     ];
 }
 
