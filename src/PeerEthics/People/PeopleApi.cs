@@ -40,8 +40,12 @@ public static class PeopleApi
             ? TypedResults.Ok(PersonJson.From(person, await campaigns.UnsignedForPersonAsync(id, cancellationToken)))
             : NotFound($"person {id}");
 
-    private static async Task<Results<Ok<PersonJson>, ValidationProblem, ProblemHttpResult>> Update(int id, PersonInput input, PeopleDirectory people, CancellationToken cancellationToken) =>
-        Answer(await people.UpdateAsync(id, input, cancellationToken), p => TypedResults.Ok(PersonJson.From(p)));
+    private static async Task<Results<Ok<PersonJson>, ValidationProblem, ProblemHttpResult>> Update(int id, PersonInput input, PeopleDirectory people, Campaigns.CampaignDashboard campaigns, CancellationToken cancellationToken)
+    {
+        var outcome = await people.UpdateAsync(id, input, cancellationToken);
+        var due = outcome is Outcome<PersonView>.Done ? await campaigns.UnsignedForPersonAsync(id, cancellationToken) : [];
+        return Answer(outcome, p => TypedResults.Ok(PersonJson.From(p, due)));
+    }
 
     private static async Task<Results<Created<CredentialJson>, ValidationProblem, ProblemHttpResult>> OpenCredential(int id, CredentialInput input, CredentialLifecycle credentials, CancellationToken cancellationToken) =>
         Answer(await credentials.OpenAsync(id, input, cancellationToken), c => TypedResults.Created($"/api/people/{id}", CredentialJson.From(c)));

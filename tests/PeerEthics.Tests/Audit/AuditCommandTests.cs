@@ -25,8 +25,9 @@ public sealed class AuditCommandTests
         var broken = await cli.RunAsync("audit", "verify");
 
         Assert.Equal(0, intact.ExitCode);
-        // Four entries at first start (two codes published, their two rule sets saved), then the new version.
-        Assert.StartsWith("The audit trail is intact: 5 entries", intact.Output, StringComparison.Ordinal);
+        // Four entries at first start (two codes published, their two rule sets saved), then the new version and the
+        // re-commitment campaign it started.
+        Assert.StartsWith("The audit trail is intact: 6 entries", intact.Output, StringComparison.Ordinal);
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("broken at entry 3", broken.Error, StringComparison.Ordinal);
     }

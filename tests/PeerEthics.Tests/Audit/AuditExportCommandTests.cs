@@ -30,7 +30,8 @@ public sealed class AuditExportCommandTests
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("--from: From must be a date in the form yyyy-mm-dd", wrong.Error, StringComparison.Ordinal);
         Assert.Equal("", wrong.Output);
-        // The shipped codes and rule sets (4), the publish, and both exports (2) each left an entry; the chain holds.
-        Assert.StartsWith("The audit trail is intact: 7 entries", verified.Output, StringComparison.Ordinal);
+        // The shipped codes and rule sets (4), the publish and the re-commitment campaign it started, and both exports (2)
+        // each left an entry; the chain holds.
+        Assert.StartsWith("The audit trail is intact: 8 entries", verified.Output, StringComparison.Ordinal);
     }
 }
