@@ -47,6 +47,16 @@ public sealed record CrashOptions
     /// </summary>
     public bool NewCodeVersionEachRound { get; init; } = true;
 
+    /// <summary>
+    /// Before the rounds: the very first start of the app on the new data (the one that creates the ledger's signing key
+    /// and the cookie keys) is killed at a random moment within <see cref="FirstStartKillWithin"/> — counted as round 0 —
+    /// and then every person signs in once on a start that is stopped normally, so the rounds spend their time signing.
+    /// Sessions must survive the kills (a 401 later is a failure).
+    /// </summary>
+    public bool PrepareSessions { get; init; } = true;
+
+    public TimeSpan FirstStartKillWithin { get; init; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>How long a server may take to answer <c>/health</c> when it is not going to be killed; longer is a failure (a hung start).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

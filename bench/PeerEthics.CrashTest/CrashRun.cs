@@ -69,8 +69,45 @@ public sealed class CrashRun(CrashOptions options, TextWriter log)
             .Select(w => new SigningWorker([.. people.Skip(w * options.PeoplePerSigner).Take(options.PeoplePerSigner)], client, options.Program, tally))
             .ToList();
 
+        if (options.PrepareSessions)
+        {
+            // Round 0: the first start on the new data, killed somewhere inside it.
+            await using (var first = app.Start(Path.Combine(logs, "server-round-000.log")))
+            {
+                var killAt = TimeSpan.FromMilliseconds(20) + (options.FirstStartKillWithin - TimeSpan.FromMilliseconds(20)) * random.NextDouble();
+                while (first.SinceStart < killAt && !first.HasExited)
+                {
+                    await Task.Delay(5, cancellationToken);
+                }
+
+                var wasServing = await client.HealthyAsync(cancellationToken);
+                var killedAfter = first.SinceStart;
+                await first.KillAsync();
+                rounds.Add(new RoundResult(0, 1, killedAfter, wasServing, 0));
+                log.WriteLine($"  round   0: the first start killed after {killedAfter.TotalMilliseconds:0} ms{(wasServing ? "" : " (while starting)")}");
+            }
+
+            await using (var setup = app.Start(Path.Combine(logs, "server-sign-in.log")))
+            {
+                if (await WaitForHealthAsync(client, setup, options.StartTimeout, cancellationToken) is { } why)
+                {
+                    problems.Add($"After the first kill the server did not start: {why}.");
+                }
+                else
+                {
+                    _lastStart = setup.SinceStart;
+                    using var signingIn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    signingIn.CancelAfter(TimeSpan.FromMinutes(5));
+                    await Task.WhenAll(workers.Select(w => w.SignInAllAsync(signingIn.Token)));
+                    log.WriteLine($"  {tally.SignIns} people signed in ({clock.Elapsed.TotalSeconds:0.0} s)");
+                }
+
+                await setup.StopAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+
         var version = 1;
-        for (var round = 1; round <= options.Rounds; round++)
+        for (var round = 1; problems.Count == 0 && round <= options.Rounds; round++)
         {
             if (options.NewCodeVersionEachRound && round > 1)
             {
@@ -82,7 +119,7 @@ public sealed class CrashRun(CrashOptions options, TextWriter log)
             var result = await RoundAsync(app, client, workers, tally, round, version, random, logs, problems, cancellationToken);
             rounds.Add(result with { Acknowledged = tally.Acknowledged.Count - before });
             log.WriteLine($"  round {round,3}: killed after {result.KilledAfter.TotalMilliseconds,5:0} ms{(result.WasServing ? "" : " (while starting)"),-17} "
-                + $"{tally.Acknowledged.Count - before,4} acknowledged, {tally.Acknowledged.Count,5} in all");
+                + $"{tally.Acknowledged.Count - before,4} acknowledged, {tally.Acknowledged.Count,5} in all ({clock.Elapsed.TotalSeconds:0.0} s)");
             if (options.KillWithinAfterFirstAck is not null && tally.Acknowledged.Count == before)
             {
                 problems.Add($"Round {round}: no signature was acknowledged before the kill.");
@@ -106,6 +143,7 @@ public sealed class CrashRun(CrashOptions options, TextWriter log)
             }
             else
             {
+                log.WriteLine($"  the last start answered after {server.SinceStart.TotalSeconds:0.0} s ({clock.Elapsed.TotalSeconds:0.0} s)");
                 using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 drain.CancelAfter(TimeSpan.FromSeconds(60));
                 await Task.WhenAll(workers.Select(w => w.DrainAsync(options.Rounds + 1, drain.Token)));
@@ -204,7 +242,7 @@ public sealed class CrashRun(CrashOptions options, TextWriter log)
         }
 
         var report = new CrashReport(
-            options.Provider.ToString(), rounds.Count, rounds.Count, rounds.Count(r => !r.WasServing), people.Count, acknowledgements.Count,
+            options.Provider.ToString(), rounds.Count(r => r.Round > 0), rounds.Count, rounds.Count(r => !r.WasServing), people.Count, acknowledgements.Count,
             acknowledgements.Count(a => a.AfterNoAnswer), present, verified, kept.LedgerEntries.Count, kept.Checkpoints, tally.NoAnswers, tally.SignIns,
             tally.AlreadySigned, ledgerExit, auditExit, clock.Elapsed, rounds, problems);
         log.WriteLine($"  {report.Acknowledged} acknowledged ({report.AcknowledgedOnRetry} on a retry after no answer), {report.Present} present, {report.VerifiedByApi} valid by the API; "

@@ -82,6 +82,26 @@ public sealed class SigningWorker(IReadOnlyList<CrashPerson> people, SignerClien
         }
     }
 
+    /// <summary>Signs every person in (before the rounds), retrying what gets no answer.</summary>
+    public async Task SignInAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var person in people)
+        {
+            while (!_sessions.ContainsKey(person.PersonId))
+            {
+                if (await client.SignInAsync(person, cancellationToken) is { } session)
+                {
+                    tally.SignIn();
+                    _sessions[person.PersonId] = session;
+                }
+                else
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+    }
+
     /// <summary>After the last round: sends the unanswered request until it is answered, or the time is up.</summary>
     public async Task DrainAsync(int round, CancellationToken cancellationToken)
     {

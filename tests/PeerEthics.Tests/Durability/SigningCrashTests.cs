@@ -31,6 +31,7 @@ public sealed class SigningCrashTests
                 PeoplePerSigner = 2,
                 KillWithinAfterFirstAck = TimeSpan.FromMilliseconds(400),
                 NewCodeVersionEachRound = false,
+                PrepareSessions = false,
             }, log).RunAsync();
 
             Assert.True(report.Passed, log.ToString());
