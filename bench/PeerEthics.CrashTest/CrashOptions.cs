@@ -33,7 +33,7 @@ public sealed record CrashOptions
     /// </summary>
     public double StartKillShare { get; init; } = 0.25;
 
-    public TimeSpan KillAfterServingMax { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan KillAfterServingMax { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>
     /// When set, the kill waits for the round's first acknowledged signature and then comes within this time (the

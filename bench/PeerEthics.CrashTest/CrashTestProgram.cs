@@ -7,7 +7,7 @@ namespace PeerEthics.CrashTest;
 
 /// <summary>
 /// <c>dotnet PeerEthics.CrashTest.dll --provider sqlite|postgres --app &lt;peerethics&gt; [--rounds 20] [--signers 8]
-/// [--people-per-signer 12] [--kill-max-ms 4000] [--seed N] [--postgres-server &lt;connection&gt;] [--work &lt;dir&gt;]
+/// [--people-per-signer 12] [--kill-max-ms 6000] [--seed N] [--postgres-server &lt;connection&gt;] [--work &lt;dir&gt;]
 /// [--report &lt;file.json&gt;] [--keep]</c>. Exit 0 when every check passed, 1 when one did not, 2 on a usage error.
 /// <c>bench/crash.sh</c> builds the app and runs this; see bench/README.md.
 /// </summary>
@@ -69,7 +69,7 @@ public static class CrashTestProgram
                 Rounds = Number(values, "rounds", 20),
                 Signers = Number(values, "signers", 8),
                 PeoplePerSigner = Number(values, "people-per-signer", 12),
-                KillAfterServingMax = TimeSpan.FromMilliseconds(Number(values, "kill-max-ms", 4000)),
+                KillAfterServingMax = TimeSpan.FromMilliseconds(Number(values, "kill-max-ms", 6000)),
                 Seed = Number(values, "seed", Environment.TickCount & int.MaxValue),
             };
             var report = await new CrashRun(options, Console.Out).RunAsync();

@@ -146,7 +146,7 @@ public sealed partial class SignerClient(Uri baseAddress) : IDisposable
 
     // A killed server: refused, reset or half-read connections, and requests that outlive it. Not the run's own stop.
     private static bool NoAnswer(Exception e, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or TaskCanceledException;
+        e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);

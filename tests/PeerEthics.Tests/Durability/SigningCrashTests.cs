@@ -28,7 +28,7 @@ public sealed class SigningCrashTests
                 PostgresConnection = postgres,
                 Rounds = 1,
                 Signers = 8,
-                PeoplePerSigner = 2,
+                PeoplePerSigner = 1,
                 KillWithinAfterFirstAck = TimeSpan.FromMilliseconds(400),
                 NewCodeVersionEachRound = false,
                 PrepareSessions = false,
