@@ -17,9 +17,12 @@ PG_PORT="${CRASH_PG_PORT:-54399}"
 PG_DIR="${CRASH_PG_DIR:-/tmp/peerethics-crash-postgres}"
 TIME_LIMIT="${CRASH_TIMEOUT:-3600}"
 
-echo "building: the app (Release, published) and the crash test" >&2
-dotnet publish src/PeerEthics -c Release -o artifacts/crash-app -nologo -v q >/dev/null
-dotnet build bench/PeerEthics.CrashTest -c Release -o artifacts/crash-test -nologo -v q >/dev/null
+# CRASH_NO_BUILD=1 reuses the last build (e.g. to run the two databases at once).
+if [[ "${CRASH_NO_BUILD:-}" != 1 ]]; then
+  echo "building: the app (Release, published) and the crash test" >&2
+  dotnet publish src/PeerEthics -c Release -o artifacts/crash-app -nologo -v q >/dev/null
+  dotnet build bench/PeerEthics.CrashTest -c Release -o artifacts/crash-test -nologo -v q >/dev/null
+fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); .NET $(dotnet --version); $(date -u +%Y-%m-%dT%H:%MZ)"
 
 crash() {
