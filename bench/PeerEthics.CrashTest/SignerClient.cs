@@ -17,8 +17,11 @@ public enum Answer
     /// <summary>401: the session is not (or no longer) valid.</summary>
     SignedOut,
 
-    /// <summary>No answer: the connection was refused or dropped, or timed out. The outcome is unknown.</summary>
+    /// <summary>No answer after the request may have reached the server (dropped, reset, timed out): the outcome is unknown.</summary>
     NoAnswer,
+
+    /// <summary>The connection was refused: the request never reached the server (it was down or starting).</summary>
+    NotDelivered,
 
     /// <summary>Any other status: a bug to look at.</summary>
     Unexpected,
@@ -126,7 +129,7 @@ public sealed partial class SignerClient(Uri baseAddress) : IDisposable
         }
         catch (Exception e) when (NoAnswer(e, cancellationToken))
         {
-            return (Answer.NoAnswer, 0, null);
+            return (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } ? Answer.NotDelivered : Answer.NoAnswer, 0, null);
         }
     }
 

@@ -168,7 +168,11 @@ public sealed class SigningWorker(IReadOnlyList<CrashPerson> people, SignerClien
         // Marked before sending: if the round ends while it is in flight, the retry knows it was sent.
         _sentWithoutAnswer.Add(key);
         var (answer, status, commitmentId) = await client.SignAsync(person, session, program, key, cancellationToken);
-        _sentWithoutAnswer.Remove(key);
+        if (!wasRetry)
+        {
+            _sentWithoutAnswer.Remove(key);
+        }
+
         switch (answer)
         {
             case Answer.Acknowledged:
@@ -185,6 +189,9 @@ public sealed class SigningWorker(IReadOnlyList<CrashPerson> people, SignerClien
                 // Sessions must survive restarts (the keys are in the data directory): counted, then signed in again.
                 tally.SessionLost();
                 _sessions.Remove(person.PersonId);
+                break;
+            case Answer.NotDelivered:
+                await PauseAsync(cancellationToken);
                 break;
             case Answer.NoAnswer:
                 _sentWithoutAnswer.Add(key);
