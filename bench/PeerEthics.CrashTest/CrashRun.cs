@@ -245,7 +245,8 @@ public sealed class CrashRun(CrashOptions options, TextWriter log)
             options.Provider.ToString(), rounds.Count(r => r.Round > 0), rounds.Count, rounds.Count(r => !r.WasServing), people.Count, acknowledgements.Count,
             acknowledgements.Count(a => a.AfterNoAnswer), present, verified, kept.LedgerEntries.Count, kept.Checkpoints, tally.NoAnswers, tally.SignIns,
             tally.AlreadySigned, ledgerExit, auditExit, clock.Elapsed, rounds, problems);
-        log.WriteLine($"  {report.Acknowledged} acknowledged ({report.AcknowledgedOnRetry} on a retry after no answer), {report.Present} present, {report.VerifiedByApi} valid by the API; "
+        log.WriteLine($"  {report.Acknowledged} acknowledged ({report.AcknowledgedOnRetry} on a retry after no answer, "
+            + $"{acknowledgements.Count(a => a.AfterNoAnswer && a.Status == 200)} of them 200: committed before the kill), {report.Present} present, {report.VerifiedByApi} valid by the API; "
             + $"ledger {report.LedgerEntries} entries; commitments verify exit {ledgerExit}, audit verify exit {auditExit}; {report.Duration.TotalSeconds:0} s");
         foreach (var problem in problems.Take(50))
         {
