@@ -22,7 +22,7 @@ public static partial class SqliteMigrationLock
     /// <summary>How long a start waits for another process to finish migrating before it gives up with an error.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(2);
 
-    /// <summary>The lock file of a SQLite connection string's database (beside it), or null for an in-memory database.</summary>
+    /// <summary>The lock file of a SQLite connection string's database (beside it), or null for an in-memory database or a <c>file:</c> URI (not locked).</summary>
     public static string? LockFileOf(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -21,7 +21,9 @@ public sealed class SqliteMigrationLockTests : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PEERETHICS_DATA"] = _directory });
-        builder.AddPeerEthicsData();
+        // Every feature, as the command line builds them: the data model must be the app's whole model (EF Core caches
+        // one per context type, so a smaller one built here would be used by every later test in this process).
+        Program.AddFeatures(builder, new PeerEthics.Audit.AuditProcessActor("cli", "test"));
         _host = builder.Build();
         await _host.Services.MigrateAsync();
     }
