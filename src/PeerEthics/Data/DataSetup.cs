@@ -38,15 +38,33 @@ public static class DataSetup
     }
 
     /// <summary>Applies pending migrations. Deliberate: called by <c>migrate</c> and by <c>serve</c> on the embedded default.</summary>
+    /// <remarks>
+    /// On SQLite, processes take turns through <see cref="SqliteMigrationLock"/>, which also clears EF Core's lock row
+    /// when a process killed while migrating left it (without that, every later start would wait for it forever).
+    /// </remarks>
     public static async Task MigrateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
         }
+
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(SqliteMigrationLock));
+        var lockFile = SqliteMigrationLock.LockFileOf(db.Database.GetConnectionString()!);
+        using (lockFile is null ? null : await SqliteMigrationLock.AcquireAsync(lockFile, SqliteMigrationLock.DefaultWait, logger, cancellationToken))
+        {
+            if (lockFile is not null && await SqliteMigrationLock.ReleaseStaleAsync(db, cancellationToken) && logger is not null)
+            {
+                SqliteMigrationLock.ReleasedStale(logger);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     /// <summary>

@@ -115,7 +115,12 @@ public sealed class LedgerSigningKey : IDisposable
 
     public string Sign(string statement) => Convert.ToBase64String(Ed25519.Sign(_key, Encoding.UTF8.GetBytes(statement)));
 
-    /// <summary>Reads the key at <paramref name="path"/>, creating it (owner-only permissions) when there is none.</summary>
+    /// <summary>
+    /// Reads the key at <paramref name="path"/>, creating it (owner-only permissions) when there is none. Creating
+    /// holds an <see cref="ExclusiveFileLock"/> (so two processes starting at once make one key) and writes the key
+    /// whole to a temporary file, flushed to disk, before renaming it into place: a process killed while creating it
+    /// leaves no key or the whole key, never part of one.
+    /// </summary>
     public static LedgerSigningKey LoadOrCreate(string path)
     {
         if (Load(path) is { } existing)
@@ -123,24 +128,35 @@ public sealed class LedgerSigningKey : IDisposable
             return existing;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        using var key = Key.Create(Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var pem = key.Export(KeyBlobFormat.PkixPrivateKeyText);
-        try
+        using (ExclusiveFileLock.Acquire(path + ".lock", TimeSpan.FromSeconds(30)))
         {
+            if (Load(path) is { } madeMeanwhile)
+            {
+                return madeMeanwhile;
+            }
+
+            // Holding the lock, any temporary key file is one a killed process never moved into place: never used.
+            var name = System.IO.Path.GetFileName(path);
+            foreach (var abandoned in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, $"{name}.*.partial"))
+            {
+                File.Delete(abandoned);
+            }
+
+            using var key = Key.Create(Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+            var temporary = $"{path}.{Guid.NewGuid():N}.partial";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using var file = new FileStream(path, options);
-            file.Write(pem);
-            file.Flush(flushToDisk: true);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(key.Export(KeyBlobFormat.PkixPrivateKeyText));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
         }
 
         return Load(path) ?? throw new InvalidOperationException($"The ledger signing key at {path} could not be read back.");
@@ -155,6 +171,13 @@ public sealed class LedgerSigningKey : IDisposable
         }
 
         var bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"The ledger signing key file {path} is empty: a start of an older version was stopped while creating it (keys are now written whole). "
+                + "No checkpoint can have been signed with it: delete the empty file and start again.");
+        }
+
         if (!Key.TryImport(Ed25519, bytes, KeyBlobFormat.PkixPrivateKeyText, out var key))
         {
             throw new InvalidOperationException($"The file {path} is not an Ed25519 private key (PEM). Restore the ledger signing key, or set Ledger:SigningKeyPath.");
