@@ -13,6 +13,7 @@ using PeerEthics.Rules;
 using PeerEthics.People;
 using PeerEthics.People.Import;
 using PeerEthics.Programs;
+using PeerEthics.Registry;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
 
@@ -56,6 +57,7 @@ public partial class Program
         site.MapDisclosuresApi();
         site.MapPeopleImportApi();
         site.MapCommitmentsApi();
+        site.MapRegistryApi();
         site.MapRazorPages();
 
         return app;
@@ -81,5 +83,6 @@ public partial class Program
         builder.Services.AddDisclosures();
         builder.Services.AddPeopleImport();
         builder.Services.AddCommitments();
+        builder.Services.AddRegistry();
     }
 }

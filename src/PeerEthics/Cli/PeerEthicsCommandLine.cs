@@ -53,6 +53,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CredentialsCommands.Create(output));
         root.Subcommands.Add(CohortsCommands.Create(output, error));
         root.Subcommands.Add(PeopleCommands.Create(output, error));
+        root.Subcommands.Add(Demo.DemoCommands.Create(output, error));
         return root;
     }
 

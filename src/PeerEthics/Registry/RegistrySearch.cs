@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using PeerEthics.Data;
+using PeerEthics.People;
+using PeerEthics.People.Forms;
+
+namespace PeerEthics.Registry;
+
+/// <summary>
+/// The public registry's questions: a name search (a prefix of any first, middle or last name, legal or preferred,
+/// case-, accent- and apostrophe-insensitive; bounded pages) and a lookup by credential number. Both read through
+/// indexes only: the name keys' primary key as a range, credentials by person and program, numbers by their
+/// unique index.
+/// </summary>
+public sealed class RegistrySearch(PeerEthicsDb db)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Deeper than this, the search is too broad to page through: more letters narrow it.</summary>
+    public const int MaxPage = 50;
+
+    public const int MinQueryLength = 2;
+
+    public const int MaxQueryLength = 100;
+
+    /// <summary>The page asked for: 1 when none, 0 (refused by <see cref="Validate"/>) when not a whole number.</summary>
+    public static int PageNumber(string? page) =>
+        string.IsNullOrWhiteSpace(page) ? 1
+        : int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
+
+    /// <summary>Checks the query and page, naming the field and the rule; null when they are fine.</summary>
+    public static FieldErrors Validate(string? query, int page)
+    {
+        var errors = new FieldErrors();
+        var key = NameSearch.Normalize(query);
+        if (query is { Length: > MaxQueryLength })
+        {
+            errors.Add("q", $"The name can be at most {MaxQueryLength} characters long.");
+        }
+        else if (key.Length < MinQueryLength)
+        {
+            errors.Add("q", $"Enter at least {MinQueryLength} letters of a first or last name.");
+        }
+
+        if (page is < 1 or > MaxPage)
+        {
+            errors.Add("page", $"The page must be a number from 1 to {MaxPage}. To see fewer results, type more letters of the name.");
+        }
+
+        return errors;
+    }
+
+    public async Task<Outcome<RegistrySearchResult>> SearchAsync(string? query, int page, CancellationToken cancellationToken = default)
+    {
+        var errors = Validate(query, page);
+        if (errors.Any)
+        {
+            return new Outcome<RegistrySearchResult>.Refused(errors);
+        }
+
+        var key = NameSearch.Normalize(query);
+        var (low, high) = RegistryKeys.RangeOf(key);
+        var credentials = db.Credentials.Where(RegistryStatuses.IsPublic);
+        // Each person once, at their first key in the range (a prefix can match "anna anderson" and "anderson anna").
+        var rows = await db.RegistryNameKeys
+            .Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0)
+            .Where(k => !db.RegistryNameKeys.Any(o => o.PersonId == k.PersonId && o.Key.CompareTo(low) >= 0 && o.Key.CompareTo(k.Key) < 0))
+            .Join(credentials, k => k.PersonId, c => c.PersonId, (k, c) => new { k.Key, k.PersonId, Credential = c })
+            // Ordered as the key index is (key, person), then each person's credentials by program: no sort of the range.
+            .OrderBy(x => x.Key).ThenBy(x => x.PersonId).ThenBy(x => x.Credential.ProgramId)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(x => new Row(x.Credential.Number!, x.Credential.Person.PreferredName ?? x.Credential.Person.LegalName,
+                x.Credential.Program.Name, x.Credential.Program.Slug, x.Credential.Status, x.Credential.ExpiresOn))
+            .ToListAsync(cancellationToken);
+        var lastUpdated = await LastUpdatedAsync(cancellationToken);
+        return new Outcome<RegistrySearchResult>.Done(new RegistrySearchResult(
+            query!.Trim(), page, PageSize, rows.Count > PageSize, lastUpdated, [.. rows.Take(PageSize).Select(r => r.ToEntry())]));
+    }
+
+    /// <summary>The listed credential with this number (any case, spaces around ignored), or null.</summary>
+    public async Task<RegistryEntry?> FindAsync(string? number, CancellationToken cancellationToken = default)
+    {
+        var wanted = number?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(wanted) || wanted.Length > Programs.CredentialNumberFormat.MaxLength)
+        {
+            return null;
+        }
+
+        var row = await db.Credentials.Where(RegistryStatuses.IsPublic).Where(c => c.Number == wanted)
+            .Select(c => new Row(c.Number!, c.Person.PreferredName ?? c.Person.LegalName, c.Program.Name, c.Program.Slug, c.Status, c.ExpiresOn))
+            .FirstOrDefaultAsync(cancellationToken);
+        return row?.ToEntry();
+    }
+
+    /// <summary>The latest change to anything the registry shows (status, expiry, number or name of a listed credential).</summary>
+    public Task<DateTimeOffset?> LastUpdatedAsync(CancellationToken cancellationToken = default) =>
+        db.Credentials.OrderByDescending(c => c.RegistryChangedAt).Where(RegistryStatuses.IsPublic)
+            .Select(c => (DateTimeOffset?)c.RegistryChangedAt).FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record Row(string Number, string Name, string Program, string ProgramSlug, CredentialStatus Status, DateOnly? ExpiresOn)
+    {
+        public RegistryEntry ToEntry() => new(Number, Name, Program, ProgramSlug, Status.Name(), ExpiresOn, []);
+    }
+}
