@@ -57,23 +57,30 @@ public sealed class RegistrySearch(PeerEthicsDb db)
             return new Outcome<RegistrySearchResult>.Refused(errors);
         }
 
-        var key = NameSearch.Normalize(query);
+        var rows = await SearchQuery(NameSearch.Normalize(query), page).ToListAsync(cancellationToken);
+        var lastUpdated = await LastUpdatedAsync(cancellationToken);
+        return new Outcome<RegistrySearchResult>.Done(new RegistrySearchResult(
+            query!.Trim(), page, PageSize, rows.Count > PageSize, lastUpdated, [.. rows.Take(PageSize).Select(r => r.ToEntry())]));
+    }
+
+    /// <summary>
+    /// One page (and one row more, to know whether another follows) of listed credentials whose holder has a name key
+    /// starting with <paramref name="key"/>: a range on the keys' primary key, read in its order, each person once (at
+    /// their first key in the range), joined to their listed credentials by person. Exposed for the query-plan tests.
+    /// </summary>
+    internal IQueryable<RegistryRow> SearchQuery(string key, int page)
+    {
         var (low, high) = RegistryKeys.RangeOf(key);
         var credentials = db.Credentials.Where(RegistryStatuses.IsPublic);
-        // Each person once, at their first key in the range (a prefix can match "anna anderson" and "anderson anna").
-        var rows = await db.RegistryNameKeys
+        return db.RegistryNameKeys
             .Where(k => k.Key.CompareTo(low) >= 0 && k.Key.CompareTo(high) < 0)
             .Where(k => !db.RegistryNameKeys.Any(o => o.PersonId == k.PersonId && o.Key.CompareTo(low) >= 0 && o.Key.CompareTo(k.Key) < 0))
             .Join(credentials, k => k.PersonId, c => c.PersonId, (k, c) => new { k.Key, k.PersonId, Credential = c })
             // Ordered as the key index is (key, person), then each person's credentials by program: no sort of the range.
             .OrderBy(x => x.Key).ThenBy(x => x.PersonId).ThenBy(x => x.Credential.ProgramId)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
-            .Select(x => new Row(x.Credential.Number!, x.Credential.Person.PreferredName ?? x.Credential.Person.LegalName,
-                x.Credential.Program.Name, x.Credential.Program.Slug, x.Credential.Status, x.Credential.ExpiresOn))
-            .ToListAsync(cancellationToken);
-        var lastUpdated = await LastUpdatedAsync(cancellationToken);
-        return new Outcome<RegistrySearchResult>.Done(new RegistrySearchResult(
-            query!.Trim(), page, PageSize, rows.Count > PageSize, lastUpdated, [.. rows.Take(PageSize).Select(r => r.ToEntry())]));
+            .Select(x => new RegistryRow(x.Credential.Number!, x.Credential.Person.PreferredName ?? x.Credential.Person.LegalName,
+                x.Credential.Program.Name, x.Credential.Program.Slug, x.Credential.Status, x.Credential.ExpiresOn));
     }
 
     /// <summary>The listed credential with this number (any case, spaces around ignored), or null.</summary>
@@ -86,7 +93,7 @@ public sealed class RegistrySearch(PeerEthicsDb db)
         }
 
         var row = await db.Credentials.Where(RegistryStatuses.IsPublic).Where(c => c.Number == wanted)
-            .Select(c => new Row(c.Number!, c.Person.PreferredName ?? c.Person.LegalName, c.Program.Name, c.Program.Slug, c.Status, c.ExpiresOn))
+            .Select(c => new RegistryRow(c.Number!, c.Person.PreferredName ?? c.Person.LegalName, c.Program.Name, c.Program.Slug, c.Status, c.ExpiresOn))
             .FirstOrDefaultAsync(cancellationToken);
         return row?.ToEntry();
     }
@@ -95,9 +102,10 @@ public sealed class RegistrySearch(PeerEthicsDb db)
     public Task<DateTimeOffset?> LastUpdatedAsync(CancellationToken cancellationToken = default) =>
         db.Credentials.OrderByDescending(c => c.RegistryChangedAt).Where(RegistryStatuses.IsPublic)
             .Select(c => (DateTimeOffset?)c.RegistryChangedAt).FirstOrDefaultAsync(cancellationToken);
+}
 
-    private sealed record Row(string Number, string Name, string Program, string ProgramSlug, CredentialStatus Status, DateOnly? ExpiresOn)
-    {
-        public RegistryEntry ToEntry() => new(Number, Name, Program, ProgramSlug, Status.Name(), ExpiresOn, []);
-    }
+/// <summary>A listed credential as read, before it becomes a <see cref="RegistryEntry"/>.</summary>
+internal sealed record RegistryRow(string Number, string Name, string Program, string ProgramSlug, CredentialStatus Status, DateOnly? ExpiresOn)
+{
+    public RegistryEntry ToEntry() => new(Number, Name, Program, ProgramSlug, Status.Name(), ExpiresOn, []);
 }

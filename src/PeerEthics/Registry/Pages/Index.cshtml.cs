@@ -10,9 +10,6 @@ public sealed class RegistryIndexModel(RegistrySearch registry) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageText { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "number")]
     public string? Number { get; set; }
 
@@ -22,11 +19,13 @@ public sealed class RegistryIndexModel(RegistrySearch registry) : PageModel
 
     public DateTimeOffset? LastUpdated { get; private set; }
 
+    // The page number is read from the query string itself: "page" is also the route value naming the Razor Page.
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Number is not null)
+        // An empty box still sends "number=": the person asked for a number, so it is an error, not the blank page.
+        if (Number is not null || Request.Query.ContainsKey("number"))
         {
-            var number = Number.Trim().ToUpperInvariant();
+            var number = (Number ?? "").Trim().ToUpperInvariant();
             if (number.Length == 0)
             {
                 Errors.Add("number", "Enter a credential number, as printed on the certificate, for example CPS-000123.");
@@ -36,9 +35,9 @@ public sealed class RegistryIndexModel(RegistrySearch registry) : PageModel
                 return Redirect($"/registry/{Uri.EscapeDataString(number)}");
             }
         }
-        else if (Query is not null)
+        else if (Query is not null || Request.Query.ContainsKey("q"))
         {
-            switch (await registry.SearchAsync(Query, RegistrySearch.PageNumber(PageText), cancellationToken))
+            switch (await registry.SearchAsync(Query, RegistrySearch.PageNumber(Request.Query["page"].FirstOrDefault()), cancellationToken))
             {
                 case Outcome<RegistrySearchResult>.Done(var result):
                     Result = result;
