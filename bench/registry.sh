@@ -12,7 +12,7 @@ DURATION="${BENCH_DURATION:-20s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 PEOPLE="${BENCH_PEOPLE:-1000000}"
 
-command -v wrk >/dev/null || { sudo=""; [[ $(id -u) != 0 ]] && sudo="sudo -n"; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q wrk >/dev/null; }
+command -v wrk >/dev/null || scripts/install-test-deps
 
 dotnet publish src/PeerEthics -c Release -o artifacts/bench-app -nologo -v q >/dev/null
 data="$(mktemp -d)"
