@@ -19,6 +19,7 @@ public static class DataSetup
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<AuditSealer>();
         services.AddSingleton<SqliteDurability>();
+        services.AddSingleton<Registry.RegistryFreshness>();
         services.AddSingleton<Registry.RegistryStamper>();
         // Pooled factories (contexts are reset and reused, which matters on hot pages), configured lazily;
         // each request scope gets one context of the configured provider, disposed back into its pool.

@@ -11,7 +11,7 @@ namespace PeerEthics.Registry;
 /// credential's <see cref="Credential.RegistryChangedAt"/> when its status, expiry or number changes or its holder's
 /// name does. Bulk loaders that bypass the change tracker (<c>demo seed</c>) write the same values themselves.
 /// </summary>
-internal sealed class RegistryStamper(TimeProvider clock) : SaveChangesInterceptor
+internal sealed class RegistryStamper(TimeProvider clock, RegistryFreshness freshness) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -23,6 +23,19 @@ internal sealed class RegistryStamper(TimeProvider clock) : SaveChangesIntercept
     {
         await StampAsync(eventData.Context!, sync: false, cancellationToken);
         return result;
+    }
+
+    // After any save, the registry's "last updated" is read again (cheap: one indexed row), whether or not it moved.
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        freshness.Forget();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        freshness.Forget();
+        return ValueTask.FromResult(result);
     }
 
     private async Task StampAsync(DbContext context, bool sync, CancellationToken cancellationToken)
