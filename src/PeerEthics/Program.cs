@@ -14,6 +14,7 @@ using PeerEthics.Rules;
 using PeerEthics.People;
 using PeerEthics.People.Import;
 using PeerEthics.Programs;
+using PeerEthics.Registry;
 using PeerEthics.Web;
 using PeerEthics.Web.Security;
 
@@ -59,6 +60,7 @@ public partial class Program
         site.MapPeopleImportApi();
         site.MapCommitmentsApi();
         site.MapCampaignsApi();
+        site.MapRegistryApi();
         site.MapRazorPages();
 
         return app;
@@ -85,5 +87,6 @@ public partial class Program
         builder.Services.AddPeopleImport();
         builder.Services.AddCommitments();
         builder.Services.AddCampaigns();
+        builder.Services.AddRegistry();
     }
 }

@@ -54,6 +54,7 @@ public static class PeerEthicsCommandLine
         root.Subcommands.Add(CohortsCommands.Create(output, error));
         root.Subcommands.Add(PeopleCommands.Create(output, error));
         root.Subcommands.Add(Campaigns.CampaignsCommands.Create(output, error));
+        root.Subcommands.Add(Demo.DemoCommands.Create(output, error));
         return root;
     }
 

@@ -19,16 +19,20 @@ public static class DataSetup
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<AuditSealer>();
         services.AddSingleton<SqliteDurability>();
+        services.AddSingleton<Registry.RegistryFreshness>();
+        services.AddSingleton<Registry.RegistryStamper>();
         // Pooled factories (contexts are reset and reused, which matters on hot pages), configured lazily;
         // each request scope gets one context of the configured provider, disposed back into its pool.
         services.AddPooledDbContextFactory<SqlitePeerEthicsDb>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             Directory.CreateDirectory(settings.DataDirectory);
-            options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<SqliteDurability>(), sp.GetRequiredService<AuditSealer>());
+            options.UseSqlite(settings.ConnectionString).AddInterceptors(
+                sp.GetRequiredService<SqliteDurability>(), sp.GetRequiredService<AuditSealer>(), sp.GetRequiredService<Registry.RegistryStamper>());
         });
         services.AddPooledDbContextFactory<PostgresPeerEthicsDb>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSealer>()));
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditSealer>(), sp.GetRequiredService<Registry.RegistryStamper>()));
         services.AddScoped<PeerEthicsDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<IDbContextFactory<PostgresPeerEthicsDb>>().CreateDbContext(),

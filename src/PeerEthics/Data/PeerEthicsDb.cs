@@ -78,6 +78,8 @@ public abstract class PeerEthicsDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PeerEthics.Campaigns.CampaignReminder> CampaignReminders => Set<PeerEthics.Campaigns.CampaignReminder>();
 
+    public DbSet<Registry.RegistryNameKey> RegistryNameKeys => Set<Registry.RegistryNameKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -128,7 +130,16 @@ public sealed class SqlitePeerEthicsDb(DbContextOptions<SqlitePeerEthicsDb> opti
     }
 }
 
-public sealed class PostgresPeerEthicsDb(DbContextOptions<PostgresPeerEthicsDb> options) : PeerEthicsDb(options);
+public sealed class PostgresPeerEthicsDb(DbContextOptions<PostgresPeerEthicsDb> options) : PeerEthicsDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Registry prefix search is a range on this column: ordinal ("C") order, as SQLite's BINARY, so the range
+        // is exact and the B-tree index serves it whatever the database's default collation.
+        builder.Entity<Registry.RegistryNameKey>().Property(k => k.Key).UseCollation("C");
+    }
+}
 
 /// <summary>A <see cref="DateTimeOffset"/> as its UTC ticks, read back as UTC.</summary>
 internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(

@@ -29,6 +29,12 @@ public sealed class Credential
     /// <summary>The day the person completed training (a cohort), which makes a trainee eligible for certification.</summary>
     public DateOnly? EligibleSince { get; set; }
 
+    /// <summary>
+    /// When a field the public registry shows last changed (status, expiry, number, the person's name): the
+    /// registry's "last updated". Kept by <c>Registry/RegistryStamper</c> on every save.
+    /// </summary>
+    public DateTimeOffset RegistryChangedAt { get; set; }
+
     /// <summary>Bumped on every change, so two staff changing one credential at once cannot both win.</summary>
     public int Version { get; set; }
 

@@ -56,6 +56,7 @@ internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credent
         builder.HasIndex(c => new { c.PersonId, c.ProgramId }).IsUnique();
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => new { c.Status, c.ExpiresOn });
+        builder.HasIndex(c => c.RegistryChangedAt);
         builder.Property(c => c.Number).HasMaxLength(Programs.CredentialNumberFormat.MaxLength);
         builder.Property(c => c.Status).HasConversion(s => s.Name(), s => Enum.Parse<CredentialStatus>(s, true)).HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();

@@ -72,6 +72,13 @@ public static class PublicEndpoints
         new("/api/ledger/checkpoints/latest", "API: the latest signed checkpoint"),
         new("/api/ledger/consistency", "API: consistency proof between two checkpoints"),
 
+        // The public registry: who holds a credential, its status and expiry (Registry/RegistryStatuses: who is listed).
+        // Every request counts toward the registry's limit, so it cannot be copied wholesale.
+        new("/registry", "search the registry by name, or look up a number", RateLimits.Registry),
+        new("/registry/{number}", "one listed credential", RateLimits.Registry),
+        new("/api/registry", "API: search the registry by name", RateLimits.Registry),
+        new("/api/registry/{number}", "API: one listed credential", RateLimits.Registry),
+
         // Running the site.
         new("/health", "health check"),
         new("/error", "the error page, also reached by re-execution"),

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace PeerEthics.Web.Security;
 
 /// <summary>
-/// Rate limits on what an attacker would repeat: sign-in attempts, password resets and public forms.
+/// Rate limits on what an attacker would repeat: sign-in attempts, password resets, public forms, and reading the
+/// public registry.
 /// Each policy counts attempts (not page views) per client IP address in a fixed window, with limits from
 /// configuration (<c>RateLimits:SignIn:PermitLimit</c>, <c>RateLimits:SignIn:Window</c>…). A refused attempt
 /// gets 429 with Retry-After; the error page then explains it to a person, or as ProblemDetails under /api.
@@ -26,12 +27,23 @@ public static class RateLimits
     /// <summary>Forms the public submits without an account (an ethics concern, issue 7).</summary>
     public const string PublicForm = "public-form";
 
+    /// <summary>
+    /// The public registry, pages and API: every request counts, reads included, so nobody copies the registry
+    /// wholesale (a person checking credentials makes a few requests a minute). A benchmark raises it with
+    /// <c>RateLimits:Registry:PermitLimit</c>.
+    /// </summary>
+    public const string Registry = "registry";
+
+    /// <summary>Policies that count reads too; the others count only attempts (POSTs).</summary>
+    public static readonly IReadOnlySet<string> CountingReads = new HashSet<string>(StringComparer.Ordinal) { Registry };
+
     /// <summary>The defaults when configuration says nothing: (attempts, window).</summary>
     public static readonly IReadOnlyDictionary<string, (int PermitLimit, TimeSpan Window)> Defaults = new Dictionary<string, (int, TimeSpan)>
     {
         [SignIn] = (30, TimeSpan.FromMinutes(1)),
         [PasswordReset] = (10, TimeSpan.FromMinutes(15)),
         [PublicForm] = (10, TimeSpan.FromMinutes(10)),
+        [Registry] = (60, TimeSpan.FromMinutes(1)),
     };
 
     /// <summary>The configuration section of a policy: <c>sign-in</c> reads <c>RateLimits:SignIn</c>.</summary>
@@ -49,7 +61,8 @@ public static class RateLimits
                 var section = configuration.GetSection(SectionOf(policy));
                 var limit = section.GetValue("PermitLimit", defaults.PermitLimit);
                 var window = section.GetValue("Window", defaults.Window);
-                options.AddPolicy(policy, context => Partition(context, limit, window));
+                var countsReads = CountingReads.Contains(policy);
+                options.AddPolicy(policy, context => Partition(context, limit, window, countsReads));
             }
 
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -68,9 +81,9 @@ public static class RateLimits
         return services;
     }
 
-    // Showing a form is free; submitting it is an attempt.
-    private static RateLimitPartition<string> Partition(HttpContext context, int limit, TimeSpan window) =>
-        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+    // Showing a form is free; submitting it is an attempt. Where reads are what is limited, every request counts.
+    private static RateLimitPartition<string> Partition(HttpContext context, int limit, TimeSpan window, bool countsReads) =>
+        !countsReads && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             ? RateLimitPartition.GetNoLimiter("reading")
             : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

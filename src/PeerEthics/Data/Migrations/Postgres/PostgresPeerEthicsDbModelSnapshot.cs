@@ -1312,6 +1312,9 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("RegistryChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1327,6 +1330,8 @@ namespace PeerEthics.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("RegistryChangedAt");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique();
@@ -1601,6 +1606,22 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.HasIndex("ProgramId", "EffectiveFrom");
 
                     b.ToTable("ProgramSettings");
+                });
+
+            modelBuilder.Entity("PeerEthics.Registry.RegistryNameKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "PersonId");
+
+                    b.HasIndex("PersonId", "Key");
+
+                    b.ToTable("RegistryNameKeys");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
@@ -2077,6 +2098,17 @@ namespace PeerEthics.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.Registry.RegistryNameKey", b =>
+                {
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>

@@ -1263,6 +1263,9 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RegistryChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1278,6 +1281,8 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("RegistryChangedAt");
 
                     b.HasIndex("PersonId", "ProgramId")
                         .IsUnique();
@@ -1540,6 +1545,21 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "EffectiveFrom");
 
                     b.ToTable("ProgramSettings");
+                });
+
+            modelBuilder.Entity("PeerEthics.Registry.RegistryNameKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "PersonId");
+
+                    b.HasIndex("PersonId", "Key");
+
+                    b.ToTable("RegistryNameKeys");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
@@ -2014,6 +2034,17 @@ namespace PeerEthics.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("PeerEthics.Registry.RegistryNameKey", b =>
+                {
+                    b.HasOne("PeerEthics.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("PeerEthics.Rules.RuleSet", b =>
