@@ -119,13 +119,20 @@ public sealed class CampaignReminderTests
 
         app.Clock.Advance(CampaignReminderJob.FirstRunAfter); // wakes the job
 
-        for (var i = 0; i < 100 && app.Mail().Count == 0; i++)
+        // The job sends, then records the reminder and its audit entry: wait for the last of these, up to 10 s.
+        async Task<bool> RecordedAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().AuditEntries.AnyAsync(e => e.Action == "campaign.reminder-sent" && e.Actor == "system");
+        }
+
+        var recorded = false;
+        for (var i = 0; i < 100 && !(recorded = await RecordedAsync()); i++)
         {
             await Task.Delay(100);
         }
 
+        Assert.True(recorded, "the daily job recorded no reminder within 10 s");
         Assert.Equal("Please sign the new version of your code of ethics", Assert.Single(app.Mail()).Subject);
-        await using var scope = app.Scope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().AuditEntries.AnyAsync(e => e.Action == "campaign.reminder-sent" && e.Actor == "system"));
     }
 }
