@@ -30,6 +30,7 @@ public static class WebDefaults
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseRefuseNulCharacters();
         // Before routing and authorization: everything in wwwroot is public (see PublicEndpoints).
         app.UseStaticFiles();
         app.UseRouting();
