@@ -105,7 +105,8 @@ public sealed class PeopleDirectory(PeerEthicsDb db, AuditLog audit, ProgramSett
         var before = Fields(person);
         var formerSupervisorId = person.SupervisorId;
         Apply(input, userId, person);
-        var changed = names.Where((_, i) => before[i] != Fields(person)[i]).ToList();
+        var after = Fields(person);
+        var changed = names.Where((_, i) => before[i] != after[i]).ToList();
         if (changed.Count > 0)
         {
             audit.Record("person.updated", $"person:{id}", detail: string.Join(", ", changed));
