@@ -15,7 +15,7 @@ public sealed class CohortJourneysTests(BrowserFixture fixture) : BrowserTest(fi
     private readonly KestrelAppFactory _app = fixture.App;
 
     [Fact]
-    public Task Staff_add_a_cohort_enrol_a_trainee_and_complete_the_cohort() =>
+    public Task Staff_add_a_cohort_enrol_trainees_take_one_out_and_complete_the_cohort() =>
         JourneyAsync("cohort", async () =>
         {
             // The app is shared by the suite: names of its own keep this journey's rows apart.
@@ -23,6 +23,8 @@ public sealed class CohortJourneysTests(BrowserFixture fixture) : BrowserTest(fi
             var cohortName = $"Autumn Boston {unique}";
             var traineeName = $"Nell Trainee {unique}";
             var personId = await TraineeAsync(traineeName);
+            var leaverName = $"Ola Leaver {unique}";
+            var leaverId = await TraineeAsync(leaverName);
             await Page.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string>
             {
                 [TestSignIn.UserHeader] = $"registrar-{unique}",
@@ -47,12 +49,28 @@ public sealed class CohortJourneysTests(BrowserFixture fixture) : BrowserTest(fi
             await Page.GetByLabel("Trainer", new() { Exact = true }).FillAsync("Jo Trainer");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Add cohort" }).ClickAsync();
             await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(cohortName);
-            await Page.GetByLabel("Trainee", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = personId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
-            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The trainee is enrolled.");
+            foreach (var id in new[] { personId, leaverId })
+            {
+                await Page.GetByLabel("Trainee", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                await Page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
+                await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The trainee is enrolled.");
+            }
+
             await Expect(Page.Locator("#trainees")).ToContainTextAsync(traineeName);
             await AssertAccessibleAsync();
             await KeepScreenshotAsync("cohort");
+
+            await Page.GetByRole(AriaRole.Link, new() { Name = $"Take out {leaverName}" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Take {leaverName} out of {cohortName}");
+            await Page.GetByRole(AriaRole.Button, new() { Name = $"Yes, take {leaverName} out of the cohort" }).ClickAsync();
+            await Expect(Page.Locator("#error-summary")).ToContainTextAsync("Enter why the trainee is leaving the cohort");
+            await AssertAccessibleAsync();
+            await KeepScreenshotAsync("withdraw-error");
+            await Page.GetByLabel("Why they are leaving the cohort").FillAsync("Will join the spring cohort");
+            await Page.GetByRole(AriaRole.Button, new() { Name = $"Yes, take {leaverName} out of the cohort" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The trainee is taken out of the cohort.");
+            await Expect(Page.Locator($"#trainee-{leaverId}")).ToContainTextAsync("taken out of the cohort on");
+            await AssertAccessibleAsync();
 
             await Page.GetByRole(AriaRole.Link, new() { Name = "Complete the cohort", Exact = true }).ClickAsync();
             await Expect(Page.Locator("#what-happens")).ToContainTextAsync("eligible for certification");

@@ -75,11 +75,11 @@ public sealed class CommitmentIndex(PeerEthicsDb db, TimeProvider clock)
         return [.. rows.Select(r => new MyCommitment(r.CommitmentId, r.Program, r.ProgramName, r.Code, r.Title, r.Number, r.ContentHash, r.SignedAt, inForce[r.ProgramId] == r.CodeVersionId))];
     }
 
-    /// <summary>The people enrolled in a cohort who have not signed the version in force for its program (by name); null for an unknown cohort.</summary>
+    /// <summary>The people enrolled in a cohort (not those taken out of it) who have not signed the version in force for its program (by name); null for an unknown cohort.</summary>
     public async Task<UnsignedInCohort?> UnsignedInCohortAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
-            .Select(c => new { c.Id, c.Name, c.ProgramId, Program = c.Program.Slug, c.StartsOn, Enrolled = c.Enrolments.Count })
+            .Select(c => new { c.Id, c.Name, c.ProgramId, Program = c.Program.Slug, c.StartsOn, Enrolled = c.Enrolments.Count(e => e.WithdrawnOn == null) })
             .SingleOrDefaultAsync(cancellationToken);
         if (cohort is null)
         {
@@ -93,7 +93,7 @@ public sealed class CommitmentIndex(PeerEthicsDb db, TimeProvider clock)
         }
 
         var unsigned = await db.CohortEnrolments.AsNoTracking()
-            .Where(e => e.CohortId == cohortId
+            .Where(e => e.CohortId == cohortId && e.WithdrawnOn == null
                 && !db.Commitments.Any(c => c.PersonId == e.PersonId && c.ProgramId == cohort.ProgramId && c.CodeVersionId == version.Id))
             .OrderBy(e => e.Person.SearchName)
             .Select(e => new UnsignedPerson(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName))

@@ -39,4 +39,15 @@ public sealed class CohortEnrolment
 
     /// <summary>Set when the cohort is completed: whether this trainee finished it (one who did not stays as they were).</summary>
     public bool? Finished { get; set; }
+
+    /// <summary>
+    /// Set when staff took the trainee out of the cohort before it completed (they left training, or were enrolled by
+    /// mistake). The enrolment is kept, so the roster still shows who started; enrolling them again clears it.
+    /// </summary>
+    public DateOnly? WithdrawnOn { get; set; }
+
+    /// <summary>Why the trainee was taken out, in staff's words (<see cref="MaxWithdrawalReasonLength"/> at most).</summary>
+    public string? WithdrawalReason { get; set; }
+
+    public const int MaxWithdrawalReasonLength = 500;
 }

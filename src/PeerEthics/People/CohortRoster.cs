@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PeerEthics.Audit;
 using PeerEthics.Data;
@@ -8,17 +9,34 @@ namespace PeerEthics.People;
 
 public sealed record CohortInput(string? Program, string? Name, DateOnly? StartsOn, DateOnly? EndsOn, string? Trainer);
 
-public sealed record EnrolmentView(int PersonId, string Name, bool? Finished);
+/// <summary>A trainee on a cohort's roster; one taken out of it before completion has <see cref="WithdrawnOn"/> and the reason.</summary>
+public sealed record EnrolmentView(int PersonId, string Name, bool? Finished, DateOnly? WithdrawnOn, string? WithdrawalReason)
+{
+    [JsonIgnore]
+    public bool Withdrawn => WithdrawnOn is not null;
+}
 
-public sealed record CohortView(int Id, string ProgramSlug, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, IReadOnlyList<EnrolmentView> Enrolments);
+/// <summary>A cohort with everyone who was ever on its roster; <see cref="Enrolled"/> leaves out those withdrawn.</summary>
+public sealed record CohortView(int Id, string ProgramSlug, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, IReadOnlyList<EnrolmentView> Enrolments)
+{
+    /// <summary>The trainees in the cohort now: everyone on the roster but those taken out of it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EnrolmentView> Enrolled => [.. Enrolments.Where(e => !e.Withdrawn)];
+}
+
+/// <summary>Taking a trainee out of a cohort: who, and why.</summary>
+public sealed record WithdrawalInput(int? PersonId, string? Reason);
 
 /// <summary>A trainee who may be enrolled in a cohort, as a list to choose from shows them.</summary>
 public sealed record TraineeChoice(int PersonId, string LegalName, string? PreferredName);
 
-/// <summary>A cohort as the staff list shows it: one row, the number enrolled instead of the names.</summary>
+/// <summary>A cohort as the staff list shows it: one row, the number enrolled (not counting those withdrawn) instead of the names.</summary>
 public sealed record CohortSummary(int Id, string ProgramName, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, int Enrolled);
 
-/// <summary>Training cohorts: create, enrol trainees, complete (which makes those who finished eligible for certification).</summary>
+/// <summary>
+/// Training cohorts: create, enrol trainees, take one out before the end, complete (which makes those who finished
+/// eligible for certification).
+/// </summary>
 public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -34,12 +52,13 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
     private static IQueryable<CohortView> Views(IQueryable<Cohort> cohorts) =>
         cohorts.AsNoTracking().Select(c => new CohortView(
             c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
-            c.Enrolments.OrderBy(e => e.Person.SearchName).Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished)).ToList()));
+            c.Enrolments.OrderBy(e => e.Person.SearchName).ThenBy(e => e.PersonId)
+                .Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished, e.WithdrawnOn, e.WithdrawalReason)).ToList()));
 
     /// <summary>Cohorts newest first, in one query, for the staff list.</summary>
     public async Task<IReadOnlyList<CohortSummary>> SummariesAsync(CancellationToken cancellationToken = default) =>
         await db.Cohorts.AsNoTracking().OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
-            .Select(c => new CohortSummary(c.Id, c.Program.Name, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn, c.Enrolments.Count))
+            .Select(c => new CohortSummary(c.Id, c.Program.Name, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn, c.Enrolments.Count(e => e.WithdrawnOn == null)))
             .ToListAsync(cancellationToken);
 
     public Task<Outcome<CohortView>> CreateAsync(CohortInput input, CancellationToken cancellationToken = default) =>
@@ -105,7 +124,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
 
     /// <summary>
     /// Who may be enrolled in the cohort (the rule <see cref="EnrolAsync"/> applies): trainees with its program who
-    /// are not enrolled in it yet, by name, at most <see cref="PeopleDirectory.PageSize"/>; narrowed to names with a
+    /// are not enrolled in it (or were taken out of it), by name, at most <see cref="PeopleDirectory.PageSize"/>; narrowed to names with a
     /// word starting with <paramref name="query"/> when one is given.
     /// </summary>
     public async Task<IReadOnlyList<TraineeChoice>> TraineesToEnrolAsync(int cohortId, string? query, CancellationToken cancellationToken = default)
@@ -113,7 +132,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
         var trainees = db.Credentials.AsNoTracking()
             .Where(c => c.Status == CredentialStatus.Trainee
                 && db.Cohorts.Any(k => k.Id == cohortId && k.ProgramId == c.ProgramId)
-                && !db.CohortEnrolments.Any(e => e.CohortId == cohortId && e.PersonId == c.PersonId));
+                && !db.CohortEnrolments.Any(e => e.CohortId == cohortId && e.PersonId == c.PersonId && e.WithdrawnOn == null));
         var key = NameSearch.Normalize(query);
         if (key.Length > 0)
         {
@@ -127,7 +146,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Enrols a person who is a trainee with the cohort's program.</summary>
+    /// <summary>Enrols a person who is a trainee with the cohort's program; one taken out of it earlier comes back.</summary>
     public async Task<Outcome<CohortView>> EnrolAsync(int cohortId, int? personId, CancellationToken cancellationToken = default)
     {
         var cohort = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.Id, c.ProgramId, c.CompletedOn }).SingleOrDefaultAsync(cancellationToken);
@@ -151,7 +170,9 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
         {
             errors.Add("personId", "Only a trainee with this cohort's program can be enrolled. Accept the person into training first (status trainee).");
         }
-        else if (await db.CohortEnrolments.AnyAsync(e => e.CohortId == cohortId && e.PersonId == personId, cancellationToken))
+        var earlier = errors.Any ? null
+            : await db.CohortEnrolments.SingleOrDefaultAsync(e => e.CohortId == cohortId && e.PersonId == personId, cancellationToken);
+        if (earlier is { WithdrawnOn: null })
         {
             errors.Add("personId", "This person is already enrolled in the cohort.");
         }
@@ -161,14 +182,75 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
             return new Outcome<CohortView>.Refused(errors);
         }
 
-        db.CohortEnrolments.Add(new CohortEnrolment { CohortId = cohortId, PersonId = personId!.Value });
-        audit.Record("cohort.enrolled", $"cohort:{cohortId}", detail: $"person:{personId}");
+        if (earlier is null)
+        {
+            db.CohortEnrolments.Add(new CohortEnrolment { CohortId = cohortId, PersonId = personId!.Value });
+        }
+        else
+        {
+            earlier.WithdrawnOn = null;
+            earlier.WithdrawalReason = null;
+        }
+
+        audit.Record("cohort.enrolled", $"cohort:{cohortId}", detail: earlier is null ? $"person:{personId}" : $"person:{personId}, again");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Outcome<CohortView>.Done((await GetAsync(cohortId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Takes a trainee out of a cohort that is not completed: they left training, or were enrolled by mistake. The
+    /// enrolment stays on the roster with the date and the reason; the credential is left as it is (still a trainee,
+    /// who may be enrolled in another cohort, or in this one again). The audit entry names the person, not the reason.
+    /// </summary>
+    public async Task<Outcome<CohortView>> WithdrawAsync(int cohortId, WithdrawalInput input, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.CompletedOn }).SingleOrDefaultAsync(cancellationToken);
+        if (cohort is null)
+        {
+            return new Outcome<CohortView>.NotFound($"cohort {cohortId}");
+        }
+
+        var errors = new FieldErrors();
+        var enrolment = input.PersonId is not { } personId ? null
+            : await db.CohortEnrolments.SingleOrDefaultAsync(e => e.CohortId == cohortId && e.PersonId == personId, cancellationToken);
+        if (cohort.CompletedOn is not null)
+        {
+            errors.Add("personId", "This cohort is completed, so no one can be taken out of it. Its roster records who finished.");
+        }
+        else if (enrolment is null)
+        {
+            errors.Add("personId", input.PersonId is null ? "Choose the trainee to take out of the cohort." : "This person is not enrolled in the cohort.");
+        }
+        else if (enrolment.WithdrawnOn is not null)
+        {
+            errors.Add("personId", $"This trainee was already taken out of the cohort on {Display.Iso(enrolment.WithdrawnOn.Value)}.");
+        }
+
+        var reason = FormValues.Clean(input.Reason);
+        if (reason is null)
+        {
+            errors.Add("reason", "Enter why the trainee is leaving the cohort, such as \"moved away\" or \"enrolled by mistake\".");
+        }
+        else if (reason.Length > CohortEnrolment.MaxWithdrawalReasonLength)
+        {
+            errors.Add("reason", $"The reason can be at most {CohortEnrolment.MaxWithdrawalReasonLength} characters long; it has {reason.Length}.");
+        }
+
+        if (errors.Any)
+        {
+            return new Outcome<CohortView>.Refused(errors);
+        }
+
+        enrolment!.WithdrawnOn = Today;
+        enrolment.WithdrawalReason = reason;
+        audit.Record("cohort.withdrawn", $"cohort:{cohortId}", detail: $"person:{enrolment.PersonId}");
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome<CohortView>.Done((await GetAsync(cohortId, cancellationToken))!);
     }
 
     /// <summary>
     /// Records the cohort as completed. Everyone enrolled finished unless listed in <paramref name="didNotFinish"/>;
+    /// a trainee taken out of the cohort earlier did not;
     /// those who finished become eligible for certification (their credential's EligibleSince is set).
     /// </summary>
     public async Task<Outcome<CohortView>> CompleteAsync(int cohortId, IReadOnlyCollection<int> didNotFinish, CancellationToken cancellationToken = default)
@@ -189,7 +271,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
             return new Outcome<CohortView>.Refused(FieldErrors.One("cohort", $"Training ends on {Display.Iso(cohort.EndsOn)}; the cohort can be completed from then."));
         }
 
-        var finishers = cohort.Enrolments.Where(e => !didNotFinish.Contains(e.PersonId)).Select(e => e.PersonId).ToList();
+        var finishers = cohort.Enrolments.Where(e => e.WithdrawnOn is null && !didNotFinish.Contains(e.PersonId)).Select(e => e.PersonId).ToList();
         foreach (var enrolment in cohort.Enrolments)
         {
             enrolment.Finished = finishers.Contains(enrolment.PersonId);
@@ -203,7 +285,8 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
             credential.Version++;
         }
 
-        audit.Record("cohort.completed", $"cohort:{cohortId}", detail: $"{finishers.Count} finished, {cohort.Enrolments.Count - finishers.Count} did not");
+        var enrolled = cohort.Enrolments.Count(e => e.WithdrawnOn is null);
+        audit.Record("cohort.completed", $"cohort:{cohortId}", detail: $"{finishers.Count} finished, {enrolled - finishers.Count} did not");
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome<CohortView>.Done((await GetAsync(cohortId, cancellationToken))!);
     }

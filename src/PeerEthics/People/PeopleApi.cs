@@ -25,6 +25,7 @@ public static class PeopleApi
         api.MapPost("/cohorts", CreateCohort).WithSummary("Add a training cohort.");
         api.MapGet("/cohorts/{id:int}", Cohort).WithSummary("A cohort with its enrolments.");
         api.MapPost("/cohorts/{id:int}/enrolments", Enrol).WithSummary("Enrol a trainee in a cohort.");
+        api.MapPost("/cohorts/{id:int}/withdrawals", Withdraw).WithSummary("Take a trainee out of a cohort before it completes, with the reason; they stay on the roster as withdrawn.");
         api.MapPost("/cohorts/{id:int}/complete", Complete).WithSummary("Complete a cohort: those who finished become eligible for certification.");
         return app;
     }
@@ -79,6 +80,9 @@ public static class PeopleApi
 
     private static async Task<Results<Ok<CohortView>, ValidationProblem, ProblemHttpResult>> Enrol(int id, EnrolInput input, CohortRoster cohorts, CancellationToken cancellationToken) =>
         Answer(await cohorts.EnrolAsync(id, input.PersonId, cancellationToken), TypedResults.Ok);
+
+    private static async Task<Results<Ok<CohortView>, ValidationProblem, ProblemHttpResult>> Withdraw(int id, WithdrawalInput input, CohortRoster cohorts, CancellationToken cancellationToken) =>
+        Answer(await cohorts.WithdrawAsync(id, input, cancellationToken), TypedResults.Ok);
 
     private static async Task<Results<Ok<CohortView>, ValidationProblem, ProblemHttpResult>> Complete(int id, CompleteCohortInput input, CohortRoster cohorts, CancellationToken cancellationToken) =>
         Answer(await cohorts.CompleteAsync(id, input.DidNotFinish ?? [], cancellationToken), TypedResults.Ok);

@@ -95,6 +95,7 @@ internal sealed class CohortEnrolmentConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CohortEnrolment> builder)
     {
         builder.HasIndex(e => new { e.CohortId, e.PersonId }).IsUnique();
+        builder.Property(e => e.WithdrawalReason).HasMaxLength(CohortEnrolment.MaxWithdrawalReasonLength);
         builder.HasOne(e => e.Cohort).WithMany(c => c.Enrolments).HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Person).WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -191,6 +191,109 @@ public sealed class CohortPagesTests
     }
 
     [Theory, AllDatabases]
+    public async Task A_trainee_taken_out_of_a_cohort_stays_on_its_roster_with_the_reason_and_does_not_finish_it(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        var stayer = await app.AddPersonAsync("Hal Stayer");
+        var mover = await app.AddPersonAsync("Mo Mover");
+        var stayerCredential = await app.OpenAsync(stayer);
+        var moverCredential = await app.OpenAsync(mover);
+        var cohortId = await AddCohortAsync(app, "Autumn 2026 Boston", new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 20));
+        await using (var scope = app.Scope())
+        {
+            var roster = scope.ServiceProvider.GetRequiredService<CohortRoster>();
+            Assert.IsType<Outcome<CohortView>.Done>(await roster.EnrolAsync(cohortId, stayer));
+            Assert.IsType<Outcome<CohortView>.Done>(await roster.EnrolAsync(cohortId, mover));
+        }
+
+        var staff = app.CreateClientAs(Roles.Registrar);
+        var url = $"/staff/cohorts/{cohortId}";
+        var withdraw = $"{url}/withdraw/{mover}";
+        Assert.Contains($"href=\"{withdraw}\"", (await Html.GetAsync(staff, url)).Markup, StringComparison.Ordinal);
+        var confirm = await Html.GetAsync(staff, withdraw);
+        Assert.Contains("still a trainee", confirm.TextOf("what-happens"), StringComparison.Ordinal);
+
+        var noReason = await FormPost.PostForPageAsync(staff, withdraw, FormPost.Fields(("reason", "  ")));
+        var tooLong = await FormPost.PostForPageAsync(staff, withdraw, FormPost.Fields(("reason", new string('x', 501))));
+
+        Assert.Equal(HttpStatusCode.OK, noReason.Status);
+        Assert.Contains("Enter why the trainee is leaving the cohort", noReason.TextOf("error-summary"), StringComparison.Ordinal);
+        Assert.Contains("href=\"#reason\"", noReason.Markup, StringComparison.Ordinal);
+        Assert.StartsWith("Error:", Regex.Match(noReason.Markup, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("The reason can be at most 500 characters long; it has 501.", tooLong.TextOf("error-summary"), StringComparison.Ordinal);
+        Assert.Contains(new string('x', 501), tooLong.Markup, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PeerEthicsDb>().CohortEnrolments.CountAsync(e => e.WithdrawnOn != null));
+        }
+
+        var taken = await FormPost.PostAsync(staff, withdraw, FormPost.Fields(("reason", "Moved to Missouri")));
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal($"{url}?done=withdrawn", taken.Headers.Location!.ToString());
+        var page = await Html.GetAsync(staff, taken.Headers.Location!.ToString());
+        Assert.Contains("The trainee is taken out of the cohort.", page.TextOf("notice"), StringComparison.Ordinal);
+        Assert.Contains("1 trainee enrolled, 1 taken out", page.TextOf("trainees"), StringComparison.Ordinal);
+        Assert.Contains("No: taken out of the cohort on 23 November 2026 (Moved to Missouri)", page.TextOf($"trainee-{mover}"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{withdraw}\"", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Mo Mover", page.TextOf("personId"), StringComparison.Ordinal);
+        Assert.Contains("was taken out of this cohort on 23 November 2026", (await Html.GetAsync(staff, withdraw)).TextOf("cannot-withdraw"), StringComparison.Ordinal);
+        // The page no longer has the form; a second post (an old tab, say) is still refused by the roster.
+        var twice = await FormPost.PostForPageAsync(staff, url, FormPost.Fields(("reason", "Again")), withdraw);
+        Assert.Contains("This trainee was already taken out of the cohort on 2026-11-23.", twice.TextOf("error-summary"), StringComparison.Ordinal);
+
+        var complete = await Html.GetAsync(staff, $"{url}/complete");
+        Assert.Contains("1 trainee was taken out of the cohort earlier and did not finish it: Mo Mover.", complete.TextOf("withdrawn-trainees"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{mover}\"", complete.Markup, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormPost.PostAsync(staff, $"{url}/complete", FormPost.Fields())).StatusCode);
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerEthicsDb>();
+            Assert.NotNull((await db.Credentials.SingleAsync(c => c.Id == stayerCredential.Id)).EligibleSince);
+            var moved = await db.Credentials.SingleAsync(c => c.Id == moverCredential.Id);
+            Assert.Null(moved.EligibleSince);
+            Assert.Equal(CredentialStatus.Trainee, moved.Status);
+            var audit = await db.AuditEntries.Where(a => a.Action == "cohort.withdrawn").ToListAsync();
+            var entry = Assert.Single(audit);
+            Assert.Equal($"person:{mover}", entry.Detail);
+            Assert.DoesNotContain("Missouri", entry.Detail ?? "", StringComparison.Ordinal);
+        }
+
+        var completed = await Html.GetAsync(staff, url);
+        Assert.Contains("No: taken out of the cohort on 23 November 2026 (Moved to Missouri)", completed.TextOf($"trainee-{mover}"), StringComparison.Ordinal);
+        Assert.Contains("Yes: eligible for certification", completed.TextOf($"trainee-{stayer}"), StringComparison.Ordinal);
+        Assert.Contains("no one can be taken out of it", (await Html.GetAsync(staff, $"{url}/withdraw/{stayer}")).TextOf("cannot-withdraw"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"{url}/withdraw/999")).StatusCode);
+    }
+
+    [Theory, AllDatabases]
+    public async Task A_trainee_taken_out_by_mistake_is_enrolled_again_and_counts_once(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        var trainee = await app.AddPersonAsync("Tia Trainee");
+        await app.OpenAsync(trainee);
+        var cohortId = await AddCohortAsync(app, "Winter 2027", new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 1));
+        await using var scope = app.Scope();
+        var roster = scope.ServiceProvider.GetRequiredService<CohortRoster>();
+        Assert.IsType<Outcome<CohortView>.Done>(await roster.EnrolAsync(cohortId, trainee));
+        Assert.IsType<Outcome<CohortView>.Done>(await roster.WithdrawAsync(cohortId, new WithdrawalInput(trainee, "Clicked the wrong name")));
+        Assert.Contains(await roster.TraineesToEnrolAsync(cohortId, null), t => t.PersonId == trainee);
+        Assert.Equal(0, (await roster.SummariesAsync()).Single().Enrolled);
+
+        var again = Assert.IsType<Outcome<CohortView>.Done>(await roster.EnrolAsync(cohortId, trainee)).Value;
+
+        var enrolment = Assert.Single(again.Enrolments);
+        Assert.Equal((trainee, (DateOnly?)null, (string?)null), (enrolment.PersonId, enrolment.WithdrawnOn, enrolment.WithdrawalReason));
+        Assert.Single(again.Enrolled);
+        Assert.Equal(1, (await roster.SummariesAsync()).Single().Enrolled);
+        Assert.DoesNotContain(await roster.TraineesToEnrolAsync(cohortId, null), t => t.PersonId == trainee);
+        var refused = Assert.IsType<Outcome<CohortView>.Refused>(await roster.WithdrawAsync(cohortId, new WithdrawalInput(999, "Gone")));
+        Assert.Equal("This person is not enrolled in the cohort.", refused.Errors.For("personId"));
+        Assert.IsType<Outcome<CohortView>.NotFound>(await roster.WithdrawAsync(999, new WithdrawalInput(trainee, "Gone")));
+    }
+
+    [Theory, AllDatabases]
     public async Task A_cohort_that_does_not_exist_is_not_found(DatabaseProvider provider)
     {
         await using var app = new PeopleApp(provider).Started();

@@ -137,6 +137,35 @@ public sealed class PeopleApiTests
         Assert.Equal("legal name, email", Assert.Single(updates).Detail);
     }
 
+    [Theory, AllDatabases]
+    public async Task A_trainee_is_taken_out_of_a_cohort_through_the_api_with_a_reason_and_bad_input_names_the_field(DatabaseProvider provider)
+    {
+        await using var app = new PeopleApp(provider).Started();
+        var trainee = await app.AddPersonAsync("Tia Trainee");
+        await app.OpenAsync(trainee);
+        var staff = app.CreateClientAs(Roles.Registrar);
+        var created = await staff.PostAsJsonAsync("/api/people/cohorts", new { program = "massachusetts-cps", name = "Winter 2027", startsOn = "2026-12-01", endsOn = "2027-02-01", trainer = "Jo Trainer" });
+        var cohortId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/people/cohorts/{cohortId}/enrolments", new { personId = trainee })).StatusCode);
+
+        var noReason = await staff.PostAsJsonAsync($"/api/people/cohorts/{cohortId}/withdrawals", new { personId = trainee, reason = "" });
+        var nobody = await staff.PostAsJsonAsync($"/api/people/cohorts/{cohortId}/withdrawals", new { reason = "Moved away" });
+        var missing = await staff.PostAsJsonAsync("/api/people/cohorts/999999/withdrawals", new { personId = trainee, reason = "Moved away" });
+        var unchanged = await staff.GetFromJsonAsync<JsonElement>($"/api/people/cohorts/{cohortId}");
+        var withdrawn = await staff.PostAsJsonAsync($"/api/people/cohorts/{cohortId}/withdrawals", new { personId = trainee, reason = "Moved away" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        Assert.Contains("Choose the trainee", (await nobody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("personId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("enrolments")[0].GetProperty("withdrawnOn").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var enrolment = (await withdrawn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("enrolments")[0];
+        Assert.Equal("2026-11-23", enrolment.GetProperty("withdrawnOn").GetString());
+        Assert.Equal("Moved away", enrolment.GetProperty("withdrawalReason").GetString());
+    }
+
     public static TheoryData<string, string> Endpoints() => new()
     {
         { "GET", "/api/people" },
@@ -153,12 +182,14 @@ public sealed class PeopleApiTests
         { "POST", "/api/people/cohorts" },
         { "GET", "/api/people/cohorts/1" },
         { "POST", "/api/people/cohorts/1/enrolments" },
+        { "POST", "/api/people/cohorts/1/withdrawals" },
         { "POST", "/api/people/cohorts/1/complete" },
         { "GET", "/staff/people" },
         { "GET", "/staff/people/new" },
         { "GET", "/staff/people/1" },
         { "GET", "/staff/people/1/edit" },
         { "GET", "/staff/people/1/credentials/1/status" },
+        { "GET", "/staff/cohorts/1/withdraw/1" },
     };
 
     [Theory, MemberData(nameof(Endpoints))]

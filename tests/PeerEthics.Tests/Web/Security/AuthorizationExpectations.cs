@@ -58,6 +58,7 @@ public static class AuthorizationExpectations
         new("/api/people/cohorts", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/cohorts/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/cohorts/{id:int}/enrolments", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/api/people/cohorts/{id:int}/withdrawals", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/cohorts/{id:int}/complete", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/ce/pending", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/api/people/{id:int}/ce/{activityId:int}/decision", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
@@ -92,6 +93,7 @@ public static class AuthorizationExpectations
         new("/staff/cohorts/new", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/cohorts/{id:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/cohorts/{id:int}/complete", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
+        new("/staff/cohorts/{id:int}/withdraw/{personId:int}", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/organisations", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
         new("/staff/supervisors", Access.StaffWithMfa(Roles.Registrar, Roles.Administrator)),
 

@@ -1275,6 +1275,13 @@ namespace PeerEthics.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");

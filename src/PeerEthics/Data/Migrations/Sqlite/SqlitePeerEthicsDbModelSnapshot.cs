@@ -1228,6 +1228,13 @@ namespace PeerEthics.Data.Migrations.Sqlite
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
