@@ -11,4 +11,12 @@ public static class Confirmation
     public const string Key = "confirmation";
 
     public static void Confirm(this ITempDataDictionary tempData, string message) => tempData[Key] = message;
+
+    /// <summary>
+    /// The confirmation to show on this page, once; null when there is none. Every confirmation is followed by a
+    /// redirect, so it arrives in the temp-data cookie: a request without that cookie leaves temp data alone (reading
+    /// it would answer every page with a header deleting a cookie the browser does not have).
+    /// </summary>
+    public static string? Take(HttpRequest request, ITempDataDictionary tempData) =>
+        request.Cookies.ContainsKey(CookieTempDataProvider.CookieName) ? tempData[Key] as string : null;
 }

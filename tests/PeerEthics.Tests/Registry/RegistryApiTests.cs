@@ -180,6 +180,42 @@ public sealed class RegistryApiTests
     }
 
     [Theory, AllDatabases]
+    public async Task Many_searches_and_lookups_at_once_all_answer_and_one_given_up_does_not_hold_the_others(DatabaseProvider provider)
+    {
+        // On SQLite the registry's queries take turns, one per core (RegistrySearch): every turn must be given back,
+        // also by a request whose client went away while it waited.
+        await using var app = new RegistryApp(provider).Started();
+        await app.ListedAsync("Kim Lee", "CPS-000001");
+        await app.ListedAsync("Ana Park", "CMPS-000001", program: "missouri-cmps");
+        using var client = app.CreateClient();
+        using (var cancelled = new CancellationTokenSource())
+        {
+            var given = Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/registry?q=kim", cancelled.Token)).ToList();
+            await cancelled.CancelAsync();
+            foreach (var request in given)
+            {
+                try
+                {
+                    (await request).Dispose(); // answered before the cancellation reached it
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+
+        var searches = Enumerable.Range(0, 4 * Environment.ProcessorCount + 8).Select(_ => NamesAsync(client, "kim"));
+        var lookups = Enumerable.Range(0, 4 * Environment.ProcessorCount + 8).Select(_ => client.GetFromJsonAsync<JsonElement>("/api/registry/cmps-000001"));
+
+        var names = await Task.WhenAll(searches).WaitAsync(TimeSpan.FromSeconds(60));
+        var found = await Task.WhenAll(lookups).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.All(names, n => Assert.Equal(["Kim Lee"], n));
+        Assert.All(found, f => Assert.Equal("Ana Park", f.GetProperty("name").GetString()));
+        Assert.Equal(["Kim Lee"], await NamesAsync(client, "kim").WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Theory, AllDatabases]
     public async Task A_search_too_short_or_a_page_out_of_range_is_refused_naming_the_field_and_the_rule(DatabaseProvider provider)
     {
         await using var app = new RegistryApp(provider).Started();

@@ -143,6 +143,22 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Apps apps)
         Assert.False(response.Headers.CacheControl?.NoStore ?? false);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/codes/massachusetts-cps")]
+    [InlineData("/registry?q=jo")]
+    public async Task Public_pages_without_a_form_to_post_set_no_cookie_on_a_signed_out_visitor(string url)
+    {
+        // A cacheable page that sets a cookie is a privacy leak through shared caches; the layout reads the one-time
+        // confirmation only when the temp-data cookie came with the request.
+        using var client = apps.Probes.CreateBareClient();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies), $"{url} set {string.Join("; ", cookies ?? [])}");
+    }
+
     [Fact]
     public async Task Account_pages_are_never_stored_even_signed_out()
     {
