@@ -6,13 +6,17 @@ namespace PeerEthics.Campaigns;
 
 #pragma warning disable CA1720 // "Signed" counts signatures, not an integer type.
 
-/// <summary>How many members signed, are pending and are overdue.</summary>
-public sealed record CampaignTotals(int Members, int Signed, int Pending, int Overdue)
+/// <summary>How many members signed, are pending, are overdue, and no longer have to sign (excused).</summary>
+public sealed record CampaignTotals(int Members, int Signed, int Pending, int Overdue, int Excused)
 {
+    /// <summary>The members who still have to sign or have signed: everyone but those excused.</summary>
+    public int MustSign => Members - Excused;
+
     public static CampaignTotals Of(IEnumerable<SignatureState> states)
     {
         var list = states.ToList();
-        return new(list.Count, list.Count(s => s == SignatureState.Signed), list.Count(s => s == SignatureState.Pending), list.Count(s => s == SignatureState.Overdue));
+        return new(list.Count, list.Count(s => s == SignatureState.Signed), list.Count(s => s == SignatureState.Pending), list.Count(s => s == SignatureState.Overdue),
+            list.Count(s => s == SignatureState.Excused));
     }
 }
 
@@ -41,9 +45,12 @@ public sealed record CampaignDetail(
     CampaignSummary Summary, IReadOnlyList<CampaignGroup> ByOrganisation, IReadOnlyList<CampaignGroup> BySupervisor,
     IReadOnlyList<CampaignMemberView> Members, IReadOnlyList<DeadlineChangeView> DeadlineChanges, IReadOnlyList<ReminderCount> Reminders)
 {
-    /// <summary>Who has not signed, overdue first, then by name.</summary>
+    /// <summary>Who still has to sign and has not, overdue first, then by name.</summary>
     public IReadOnlyList<CampaignMemberView> NotSigned =>
-        [.. Members.Where(m => m.State != SignatureState.Signed).OrderByDescending(m => m.State == SignatureState.Overdue).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)];
+        [.. Members.Where(m => m.State is SignatureState.Pending or SignatureState.Overdue).OrderByDescending(m => m.State == SignatureState.Overdue).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)];
+
+    /// <summary>Who no longer has to sign: their credential is no longer certified, in training or inactive.</summary>
+    public IReadOnlyList<CampaignMemberView> Excused => [.. Members.Where(m => m.State == SignatureState.Excused)];
 }
 
 /// <summary>A campaign a person has not signed yet, for the flag on their own pages and on their staff record.</summary>
@@ -75,15 +82,17 @@ public sealed class CampaignDashboard(PeerEthicsDb db, TimeProvider clock)
                 c.StartedAt, c.OpensOn, c.Deadline, c.DaysToSign, c.EndedAt, c.EndedReason, c.Version,
                 Members = c.Members.Count,
                 Signed = c.Members.Count(m => db.Commitments.Any(k => k.PersonId == m.PersonId && k.ProgramId == c.ProgramId && k.CodeVersionId == c.CodeVersionId)),
+                Excused = c.Members.Count(m => !CampaignRules.StillBound.Contains(m.Credential.Status)
+                    && !db.Commitments.Any(k => k.PersonId == m.PersonId && k.ProgramId == c.ProgramId && k.CodeVersionId == c.CodeVersionId)),
             })
             .ToListAsync(cancellationToken);
         var today = Today;
         return [.. rows.Select(r =>
         {
-            var unsigned = r.Members - r.Signed;
+            var unsigned = r.Members - r.Signed - r.Excused;
             var overdue = today > r.Deadline ? unsigned : 0;
             return new CampaignSummary(r.Id, r.Program, r.ProgramName, r.Code, r.Number, r.Title, r.StartedAt, r.OpensOn, r.Deadline, r.DaysToSign,
-                r.EndedAt, r.EndedReason, r.Version, new CampaignTotals(r.Members, r.Signed, unsigned - overdue, overdue));
+                r.EndedAt, r.EndedReason, r.Version, new CampaignTotals(r.Members, r.Signed, unsigned - overdue, overdue, r.Excused));
         })];
     }
 
@@ -121,7 +130,7 @@ public sealed class CampaignDashboard(PeerEthicsDb db, TimeProvider clock)
         {
             var last = latest.GetValueOrDefault(r.PersonId);
             return new CampaignMemberView(r.PersonId, r.Name, r.OrganisationId, r.Organisation, r.SupervisorId, r.Supervisor, r.StatusAtStart, r.StatusNow,
-                CampaignRules.StateOf(r.SignedAt is not null, campaign.Deadline, today), r.SignedAt, last?.Kind, last?.Status, last?.LastError);
+                CampaignRules.StateOf(r.SignedAt is not null, r.StatusNow, campaign.Deadline, today), r.SignedAt, last?.Kind, last?.Status, last?.LastError);
         }).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var changes = await db.CampaignDeadlineChanges.AsNoTracking().Where(d => d.CampaignId == id).OrderBy(d => d.At).ThenBy(d => d.Id)
             .Select(d => new DeadlineChangeView(d.From, d.To, d.Reason, d.At, d.ChangedByName))
@@ -134,17 +143,17 @@ public sealed class CampaignDashboard(PeerEthicsDb db, TimeProvider clock)
                 reminders.Count(r => r.Kind == k && r.Status == ReminderStatus.Sent), reminders.Count(r => r.Kind == k && r.Status == ReminderStatus.Failed)))]);
     }
 
-    /// <summary>The open campaigns a person is in and has not signed, the earliest deadline first.</summary>
+    /// <summary>The open campaigns a person is in, still has to sign and has not, the earliest deadline first.</summary>
     public async Task<IReadOnlyList<PersonCampaign>> UnsignedForPersonAsync(int personId, CancellationToken cancellationToken = default)
     {
         var rows = await db.CampaignMembers.AsNoTracking()
-            .Where(m => m.PersonId == personId && m.Campaign.EndedAt == null
+            .Where(m => m.PersonId == personId && m.Campaign.EndedAt == null && CampaignRules.StillBound.Contains(m.Credential.Status)
                 && !db.Commitments.Any(k => k.PersonId == personId && k.ProgramId == m.Campaign.ProgramId && k.CodeVersionId == m.Campaign.CodeVersionId))
-            .Select(m => new { m.CampaignId, m.Campaign.Program.Slug, m.Campaign.Program.Name, m.Campaign.CodeVersion.Title, m.Campaign.CodeVersion.Number, m.Campaign.OpensOn, m.Campaign.Deadline })
+            .Select(m => new { m.CampaignId, m.Campaign.Program.Slug, m.Campaign.Program.Name, m.Campaign.CodeVersion.Title, m.Campaign.CodeVersion.Number, m.Campaign.OpensOn, m.Campaign.Deadline, m.Credential.Status })
             .ToListAsync(cancellationToken);
         var today = Today;
         return [.. rows.OrderBy(r => r.Deadline).Select(r => new PersonCampaign(r.CampaignId, r.Slug, r.Name, r.Title, r.Number, r.OpensOn, r.Deadline,
-            CampaignRules.StateOf(false, r.Deadline, today)))];
+            CampaignRules.StateOf(false, r.Status, r.Deadline, today)))];
     }
 
     /// <summary>Members grouped by an employer or supervisor (by id: two of the same name stay apart), those with none last.</summary>

@@ -3,9 +3,10 @@ using PeerEthics.People;
 namespace PeerEthics.Campaigns;
 
 #pragma warning disable CA1720 // "Signed" counts signatures, not an integer type.
-public sealed record CampaignTotalsJson(int Members, int Signed, int Pending, int Overdue)
+/// <summary>Excused: members who no longer have to sign (their credential lapsed, was suspended, revoked or relinquished).</summary>
+public sealed record CampaignTotalsJson(int Members, int Signed, int Pending, int Overdue, int Excused)
 {
-    public static CampaignTotalsJson From(CampaignTotals t) => new(t.Members, t.Signed, t.Pending, t.Overdue);
+    public static CampaignTotalsJson From(CampaignTotals t) => new(t.Members, t.Signed, t.Pending, t.Overdue, t.Excused);
 }
 #pragma warning restore CA1720
 
@@ -20,7 +21,7 @@ public sealed record CampaignJson(
 
 public sealed record CampaignGroupJson(string Name, CampaignTotalsJson Totals);
 
-/// <summary>A member: state is signed, pending or overdue; lastReminder is start, week, day or overdue (null: none yet).</summary>
+/// <summary>A member: state is signed, pending, overdue or excused (no longer has to sign); lastReminder is start, week, day or overdue (null: none yet).</summary>
 public sealed record CampaignMemberJson(
     int PersonId, string Name, string? Organisation, string? Supervisor, string CredentialStatus, string State, DateTimeOffset? SignedAt,
     string? LastReminder, string? LastReminderStatus, string? LastReminderError)

@@ -3,7 +3,6 @@ using PeerEthics.Accounts;
 using PeerEthics.Audit;
 using PeerEthics.Data;
 using PeerEthics.Email;
-using PeerEthics.People;
 using PeerEthics.Web;
 
 namespace PeerEthics.Campaigns;
@@ -24,8 +23,6 @@ public sealed class CampaignReminders(PeerEthicsDb db, Mailer mailer, AccountLin
     /// <summary>A claim older than this whose run never said how the send went (the process stopped) is tried again.</summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromHours(1);
 
-    private static readonly CredentialStatus[] s_canSign = [CredentialStatus.Trainee, CredentialStatus.Certified, CredentialStatus.Inactive];
-
     public async Task<RemindersRun> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -43,7 +40,7 @@ public sealed class CampaignReminders(PeerEthicsDb db, Mailer mailer, AccountLin
             }
 
             var members = await db.CampaignMembers.AsNoTracking()
-                .Where(m => m.CampaignId == campaign.Id && s_canSign.Contains(m.Credential.Status)
+                .Where(m => m.CampaignId == campaign.Id && CampaignRules.StillBound.Contains(m.Credential.Status)
                     && !db.Commitments.Any(k => k.PersonId == m.PersonId && k.ProgramId == campaign.ProgramId && k.CodeVersionId == campaign.CodeVersionId))
                 .OrderBy(m => m.PersonId)
                 .Select(m => new

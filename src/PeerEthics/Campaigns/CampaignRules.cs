@@ -1,3 +1,5 @@
+using PeerEthics.People;
+
 namespace PeerEthics.Campaigns;
 
 #pragma warning disable CA1720 // "Signed" is a signature given here, not an integer type.
@@ -13,14 +15,29 @@ public enum SignatureState
 
     /// <summary>Not signed, and the deadline has passed.</summary>
     Overdue,
+
+    /// <summary>
+    /// Not signed, and no longer has to: their credential has since lapsed, been suspended, revoked or relinquished
+    /// (see <see cref="CampaignRules.StillBound"/>). Not counted as pending or overdue, and sent no reminders.
+    /// </summary>
+    Excused,
 }
 #pragma warning restore CA1720
 
 /// <summary>The date rules of a campaign, on days in UTC: plain functions, so the schedule is testable without a database.</summary>
 public static class CampaignRules
 {
-    public static SignatureState StateOf(bool hasSigned, DateOnly deadline, DateOnly today) =>
-        hasSigned ? SignatureState.Signed : today > deadline ? SignatureState.Overdue : SignatureState.Pending;
+    /// <summary>
+    /// The credential statuses that still bind a member to sign: certified, in training, or inactive (not practising
+    /// for now, but still holding the credential). A member whose credential left these since the campaign started is
+    /// excused.
+    /// </summary>
+    public static readonly IReadOnlyList<CredentialStatus> StillBound = [CredentialStatus.Certified, CredentialStatus.Trainee, CredentialStatus.Inactive];
+
+    public static SignatureState StateOf(bool hasSigned, CredentialStatus statusNow, DateOnly deadline, DateOnly today) =>
+        hasSigned ? SignatureState.Signed
+        : !StillBound.Contains(statusNow) ? SignatureState.Excused
+        : today > deadline ? SignatureState.Overdue : SignatureState.Pending;
 
     /// <summary>The day a reminder of each kind becomes due.</summary>
     public static DateOnly DueOn(ReminderKind kind, DateOnly opensOn, DateOnly deadline) => kind switch

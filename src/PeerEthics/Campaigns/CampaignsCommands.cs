@@ -36,7 +36,7 @@ public static class CampaignsCommands
             foreach (var c in list)
             {
                 await output.WriteLineAsync($"{c.Id}\t{c.Program}\t{c.Code} version {c.CodeVersion}\tdeadline {Display.Iso(c.Deadline)}{(c.Open ? "" : " (ended)")}\t"
-                    + $"{c.Totals.Signed} signed, {c.Totals.Pending} pending, {c.Totals.Overdue} overdue of {c.Totals.Members}");
+                    + $"{c.Totals.Signed} signed, {c.Totals.Pending} pending, {c.Totals.Overdue} overdue of {c.Totals.Members}{Excused(c.Totals)}");
             }
 
             await output.WriteLineAsync($"{list.Count} campaign(s).");
@@ -70,13 +70,13 @@ public static class CampaignsCommands
             var c = detail.Summary;
             await output.WriteLineAsync($"Campaign {c.Id}: {c.ProgramName}, version {c.CodeVersion} of the {c.CodeTitle}{(c.Open ? "" : $" (ended: {c.EndedReason})")}");
             await output.WriteLineAsync($"Opens {Display.Iso(c.OpensOn)}, deadline {Display.Iso(c.Deadline)}.");
-            await output.WriteLineAsync($"{c.Totals.Signed} signed, {c.Totals.Pending} pending, {c.Totals.Overdue} overdue, of {c.Totals.Members}.");
+            await output.WriteLineAsync($"{c.Totals.Signed} signed, {c.Totals.Pending} pending, {c.Totals.Overdue} overdue, of {c.Totals.Members}{Excused(c.Totals)}.");
             foreach (var (title, groups) in new[] { ("By employer", detail.ByOrganisation), ("By supervisor", detail.BySupervisor) })
             {
                 await output.WriteLineAsync($"{title}:");
                 foreach (var g in groups)
                 {
-                    await output.WriteLineAsync($"  {g.Name}\t{g.Totals.Signed} signed, {g.Totals.Pending} pending, {g.Totals.Overdue} overdue");
+                    await output.WriteLineAsync($"  {g.Name}\t{g.Totals.Signed} signed, {g.Totals.Pending} pending, {g.Totals.Overdue} overdue{Excused(g.Totals)}");
                 }
             }
 
@@ -109,4 +109,8 @@ public static class CampaignsCommands
         });
         return command;
     }
+
+    /// <summary>", 2 no longer need to sign" when some members are excused; nothing otherwise.</summary>
+    private static string Excused(CampaignTotals totals) =>
+        totals.Excused == 0 ? "" : $", {totals.Excused} no longer {(totals.Excused == 1 ? "needs" : "need")} to sign";
 }

@@ -1,4 +1,5 @@
 using PeerEthics.Campaigns;
+using PeerEthics.People;
 
 namespace PeerEthics.Tests.Campaigns;
 
@@ -24,9 +25,23 @@ public sealed class CampaignRulesTests
     [Fact]
     public void Signed_pending_and_overdue_turn_on_the_day_after_the_deadline()
     {
-        Assert.Equal(SignatureState.Pending, CampaignRules.StateOf(false, Deadline, Deadline));
-        Assert.Equal(SignatureState.Overdue, CampaignRules.StateOf(false, Deadline, Deadline.AddDays(1)));
-        Assert.Equal(SignatureState.Signed, CampaignRules.StateOf(true, Deadline, Deadline.AddDays(30)));
+        Assert.Equal(SignatureState.Pending, CampaignRules.StateOf(false, CredentialStatus.Certified, Deadline, Deadline));
+        Assert.Equal(SignatureState.Overdue, CampaignRules.StateOf(false, CredentialStatus.Certified, Deadline, Deadline.AddDays(1)));
+        Assert.Equal(SignatureState.Signed, CampaignRules.StateOf(true, CredentialStatus.Certified, Deadline, Deadline.AddDays(30)));
+    }
+
+    [Theory]
+    [InlineData(CredentialStatus.Certified, SignatureState.Overdue)]
+    [InlineData(CredentialStatus.Trainee, SignatureState.Overdue)]
+    [InlineData(CredentialStatus.Inactive, SignatureState.Overdue)]
+    [InlineData(CredentialStatus.Lapsed, SignatureState.Excused)]
+    [InlineData(CredentialStatus.Suspended, SignatureState.Excused)]
+    [InlineData(CredentialStatus.Revoked, SignatureState.Excused)]
+    [InlineData(CredentialStatus.Relinquished, SignatureState.Excused)]
+    public void A_member_whose_credential_is_no_longer_current_is_excused_unless_they_signed(CredentialStatus now, SignatureState notSigned)
+    {
+        Assert.Equal(notSigned, CampaignRules.StateOf(false, now, Deadline, Deadline.AddDays(1)));
+        Assert.Equal(SignatureState.Signed, CampaignRules.StateOf(true, now, Deadline, Deadline.AddDays(1)));
     }
 
     [Fact]

@@ -127,6 +127,46 @@ public sealed class CampaignStateTests
         Assert.Contains("1 of 4", list.TextOf($"campaign-{id}"), StringComparison.Ordinal);
     }
 
+    [Theory, AllDatabases]
+    public async Task A_member_whose_credential_lapses_after_the_start_no_longer_has_to_sign_and_is_not_counted_overdue(DatabaseProvider provider)
+    {
+        await using var app = new CampaignApp(provider).Started();
+        var stays = await app.CertifiedSpecialistAsync("Sam Stays");
+        var lapses = await app.CertifiedSpecialistAsync("Lou Lapses");
+        var id = await app.CampaignAsync();
+        await using (var scope = app.Scope())
+        {
+            var lifecycle = scope.ServiceProvider.GetRequiredService<CredentialLifecycle>();
+            Assert.IsType<PeerEthics.People.Forms.Outcome<CredentialView>.Done>(await lifecycle.ChangeStatusAsync(
+                lapses.PersonId, lapses.Credential.Id, new StatusChangeInput("lapsed", "Did not renew")));
+        }
+
+        app.SetDay(new DateOnly(2027, 2, 1));
+        var reminded = await app.RemindAsync();
+
+        var detail = await app.CampaignJsonAsync(id);
+        Assert.Equal((2, 0, 0, 1), CampaignStartTests.Totals(detail.GetProperty("campaign")));
+        Assert.Equal(1, detail.GetProperty("campaign").GetProperty("totals").GetProperty("excused").GetInt32());
+        Assert.Equal("Sam Stays", Assert.Single(detail.GetProperty("notSigned").EnumerateArray()).GetProperty("name").GetString());
+        var lou = detail.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("personId").GetInt32() == lapses.PersonId);
+        Assert.Equal(("excused", "lapsed"), (lou.GetProperty("state").GetString(), lou.GetProperty("credentialStatus").GetString()));
+        var listed = (await app.Registrar().GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id);
+        Assert.Equal((2, 0, 0, 1), CampaignStartTests.Totals(listed));
+        Assert.Equal(1, listed.GetProperty("totals").GetProperty("excused").GetInt32());
+        Assert.Equal(1, reminded.Sent);
+
+        var page = await Html.GetAsync(app.Registrar(), $"/staff/campaigns/{id}");
+        Assert.Equal("1 overdue", page.TextOf("total-overdue"));
+        Assert.Equal("1 no longer needs to sign", page.TextOf("total-excused"));
+        Assert.Contains("Lou Lapses Certified Lapsed", page.TextOf("excused"), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Lou Lapses", page.TextOf("not-signed"), StringComparison.Ordinal);
+        Assert.Contains("0 of 1", (await Html.GetAsync(app.Registrar(), "/staff/campaigns")).TextOf($"campaign-{id}"), StringComparison.Ordinal);
+        var theirs = await lapses.Client.GetFromJsonAsync<JsonElement>("/api/my");
+        Assert.False(theirs.GetProperty("commitmentOverdue").GetBoolean());
+        Assert.Equal(0, theirs.GetProperty("commitmentsDue").GetArrayLength());
+        Assert.True((await stays.Client.GetFromJsonAsync<JsonElement>("/api/my")).GetProperty("commitmentOverdue").GetBoolean());
+    }
+
     private static int Done(PeerEthics.People.Forms.Outcome<int> outcome) => Assert.IsType<PeerEthics.People.Forms.Outcome<int>.Done>(outcome).Value;
 
     private static async Task<bool> CommitmentMetAsync(Specialist specialist)
