@@ -12,9 +12,12 @@ public static class AccountsSetup
         services.AddIdentity<User, IdentityRole>(IdentitySettings.Configure)
             .AddEntityFrameworkStores<PeerEthicsDb>()
             .AddUserStore<AccountStore>()
-            .AddDefaultTokenProviders()
-            // In place of Identity's authenticator provider: a code works once.
-            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddDefaultTokenProviders();
+
+        // In place of Identity's authenticator provider: a code works once. Its clock is the real one, not the app's
+        // TimeProvider (which tests set to a chosen day): a phone's authenticator app follows real time, as Identity's does.
+        services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
+            new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider)) { ProviderInstance = new SingleUseAuthenticatorTokenProvider(TimeProvider.System) });
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = IdentitySettings.PasswordHashIterations);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Passwords.ResetLinkLifetime);
         services.AddEmail();

@@ -10,9 +10,10 @@ namespace PeerEthics.Accounts;
 /// accepts the same code again for as long as it is current, so a code seen over someone's shoulder or in a proxy log
 /// could be replayed; this one remembers the last step it accepted for each account (an Identity user token, no
 /// schema of its own) and refuses that step and every earlier one. Like Identity's, it accepts two steps either side of
-/// now for a phone clock that drifts, and follows the real clock, as the phone does.
+/// now for a phone clock that drifts. <paramref name="clock"/> is the real clock in the app (<see cref="AccountsSetup"/>):
+/// the phone follows real time.
 /// </summary>
-public sealed class SingleUseAuthenticatorTokenProvider : IUserTwoFactorTokenProvider<User>
+public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<User>
 {
     public const string TokenProvider = "[PeerEthics]";
     public const string LastStepToken = "AuthenticatorLastStep";
@@ -31,7 +32,7 @@ public sealed class SingleUseAuthenticatorTokenProvider : IUserTwoFactorTokenPro
             return false;
         }
 
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         long? matched = null;
         for (var step = now - Drift; step <= now + Drift; step++)
         {

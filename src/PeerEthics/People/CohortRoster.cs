@@ -16,8 +16,13 @@ public sealed record EnrolmentView(int PersonId, string Name, bool? Finished, Da
     public bool Withdrawn => WithdrawnOn is not null;
 }
 
-/// <summary>A cohort with everyone who was ever on its roster; <see cref="Enrolled"/> leaves out those withdrawn.</summary>
-public sealed record CohortView(int Id, string ProgramSlug, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn, IReadOnlyList<EnrolmentView> Enrolments)
+/// <summary>
+/// A cohort with everyone who was ever on its roster; <see cref="Enrolled"/> leaves out those withdrawn. The program's
+/// name is for the staff pages (the JSON names the program by its slug).
+/// </summary>
+public sealed record CohortView(
+    int Id, string ProgramSlug, [property: JsonIgnore] string ProgramName, string Name, DateOnly StartsOn, DateOnly EndsOn, string Trainer, DateOnly? CompletedOn,
+    IReadOnlyList<EnrolmentView> Enrolments)
 {
     /// <summary>The trainees in the cohort now: everyone on the roster but those taken out of it.</summary>
     [JsonIgnore]
@@ -51,7 +56,7 @@ public sealed class CohortRoster(PeerEthicsDb db, AuditLog audit, TimeProvider c
     /// <summary>The one projection the list and a single cohort share.</summary>
     private static IQueryable<CohortView> Views(IQueryable<Cohort> cohorts) =>
         cohorts.AsNoTracking().Select(c => new CohortView(
-            c.Id, c.Program.Slug, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
+            c.Id, c.Program.Slug, c.Program.Name, c.Name, c.StartsOn, c.EndsOn, c.Trainer, c.CompletedOn,
             c.Enrolments.OrderBy(e => e.Person.SearchName).ThenBy(e => e.PersonId)
                 .Select(e => new EnrolmentView(e.PersonId, e.Person.PreferredName ?? e.Person.LegalName, e.Finished, e.WithdrawnOn, e.WithdrawalReason)).ToList()));
 

@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
 using PeerEthics.Commitments;
-using PeerEthics.Data;
 using PeerEthics.People.Forms;
 
 namespace PeerEthics.People.Pages;
 
 /// <summary>A cohort for staff: its details, who is enrolled and who of them has not signed the code, enrolling a trainee.</summary>
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class CohortModel(CohortRoster roster, CommitmentIndex commitments, PeerEthicsDb db) : PageModel
+public sealed class CohortModel(CohortRoster roster, CommitmentIndex commitments) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
 
-    public string ProgramName { get; private set; } = "";
+    public string ProgramName => Cohort.ProgramName;
 
     /// <summary>Who has not signed the code version in force for the cohort's program (trainees sign before training starts).</summary>
     public UnsignedInCohort NotSigned { get; private set; } = null!;
@@ -68,7 +66,6 @@ public sealed class CohortModel(CohortRoster roster, CommitmentIndex commitments
         }
 
         Cohort = cohort;
-        ProgramName = await db.Programs.AsNoTracking().Where(p => p.Slug == cohort.ProgramSlug).Select(p => p.Name).SingleAsync(cancellationToken);
         NotSigned = (await commitments.UnsignedInCohortAsync(id, cancellationToken))!;
         Trainees = cohort.CompletedOn is null ? await roster.TraineesToEnrolAsync(id, Q, cancellationToken) : [];
         return true;

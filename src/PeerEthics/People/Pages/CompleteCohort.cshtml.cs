@@ -2,9 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
-using PeerEthics.Data;
 using PeerEthics.People.Forms;
 
 namespace PeerEthics.People.Pages;
@@ -14,11 +12,11 @@ namespace PeerEthics.People.Pages;
 /// not finish, then the button confirms it.
 /// </summary>
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class CompleteCohortModel(CohortRoster roster, PeerEthicsDb db) : PageModel
+public sealed class CompleteCohortModel(CohortRoster roster) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
 
-    public string ProgramName { get; private set; } = "";
+    public string ProgramName => Cohort.ProgramName;
 
     /// <summary>The people ticked as not having finished, as the form sent them.</summary>
     [BindProperty]
@@ -66,7 +64,6 @@ public sealed class CompleteCohortModel(CohortRoster roster, PeerEthicsDb db) : 
         }
 
         Cohort = cohort;
-        ProgramName = await db.Programs.AsNoTracking().Where(p => p.Slug == cohort.ProgramSlug).Select(p => p.Name).SingleAsync(cancellationToken);
         return true;
     }
 }

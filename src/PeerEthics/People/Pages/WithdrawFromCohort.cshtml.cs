@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PeerEthics.Accounts;
-using PeerEthics.Data;
 using PeerEthics.People.Forms;
 
 namespace PeerEthics.People.Pages;
@@ -13,13 +11,13 @@ namespace PeerEthics.People.Pages;
 /// and the button confirms it.
 /// </summary>
 [Authorize(Policy = Policies.ManagePeople)]
-public sealed class WithdrawFromCohortModel(CohortRoster roster, PeerEthicsDb db) : PageModel
+public sealed class WithdrawFromCohortModel(CohortRoster roster) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
 
     public EnrolmentView Trainee { get; private set; } = null!;
 
-    public string ProgramName { get; private set; } = "";
+    public string ProgramName => Cohort.ProgramName;
 
     /// <summary>Why the trainee is leaving, as typed.</summary>
     [BindProperty]
@@ -54,7 +52,6 @@ public sealed class WithdrawFromCohortModel(CohortRoster roster, PeerEthicsDb db
 
         Cohort = cohort;
         Trainee = trainee;
-        ProgramName = await db.Programs.AsNoTracking().Where(p => p.Slug == cohort.ProgramSlug).Select(p => p.Name).SingleAsync(cancellationToken);
         return true;
     }
 }
